@@ -1,0 +1,164 @@
+"""The article model: plain dataclasses that every other layer reads.
+
+No Qt here (tests/unit/test_model_has_no_qt.py enforces it), so parsing can be tested fast and
+used from the command line. Sections carry a stable ``id`` (their index in document order);
+the tree, the reading pane, search and PDF bookmarks all refer to sections by that id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class Format(StrEnum):
+    """The input formats Qari reads."""
+
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    HTML = "html"
+
+
+class BlockKind(StrEnum):
+    """What a body block is; decides how it is typeset."""
+
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    QUOTE = "quote"
+
+
+class SpanKind(StrEnum):
+    """Inline markup inside a block's text."""
+
+    LINK = "link"
+    STRONG = "strong"
+    EMPHASIS = "emphasis"
+    CODE = "code"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Inline markup over ``text[start:end]`` of a block (character offsets)."""
+
+    start: int
+    end: int
+    kind: SpanKind
+    href: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One body block: a paragraph, a list item or a quoted paragraph.
+
+    ``marker`` keeps a list item's original bullet or number (``-``, ``•``, ``٣.``) so that
+    nothing of the source is lost; ``text`` is the item's text without it. ``depth`` is the
+    nesting depth of lists and quotes (0 for a top-level item).
+    """
+
+    kind: BlockKind
+    text: str
+    marker: str = ""
+    depth: int = 0
+    spans: tuple[Span, ...] = ()
+
+    @property
+    def ordered(self) -> bool:
+        """True for a numbered list item."""
+        return self.kind is BlockKind.LIST_ITEM and self.marker[:1].isdigit()
+
+
+@dataclass(slots=True)
+class Section:
+    """A heading and the blocks up to the next heading.
+
+    ``heading`` is None for lead text before the first heading. ``level`` is the heading level
+    (1 = top); nesting follows levels, see :meth:`Article.children`. ``anchor`` is the id an
+    internal link (``#anchor``) uses to reach this section, when the source gives one.
+    """
+
+    id: int
+    heading: str | None
+    level: int
+    blocks: list[Block] = field(default_factory=list)
+    anchor: str | None = None
+    parent: int | None = None
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """Every body block's text, as ``qari outline --json`` prints it."""
+        return [b.text for b in self.blocks]
+
+    def words(self) -> int:
+        """Number of words in the heading and body."""
+        n = len(self.heading.split()) if self.heading else 0
+        return n + sum(len(b.text.split()) for b in self.blocks)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where an article came from and how it was read."""
+
+    path: Path | None
+    format: Format
+    encoding: str
+    size: int = 0
+
+
+@dataclass(slots=True)
+class Article:
+    """A parsed article: title, sections in document order, and removed boilerplate."""
+
+    title: str
+    source: Source
+    sections: list[Section] = field(default_factory=list)
+    boilerplate: list[str] = field(default_factory=list)
+    author: str | None = None
+    date: str | None = None
+
+    def __post_init__(self) -> None:
+        link_sections(self.sections)
+
+    def words(self) -> int:
+        """Number of words in title and sections (boilerplate excluded)."""
+        return len(self.title.split()) + sum(s.words() for s in self.sections)
+
+    def children(self, section_id: int | None) -> list[Section]:
+        """Sections nested directly under ``section_id`` (None: top level)."""
+        return [s for s in self.sections if s.parent == section_id]
+
+    def headed_sections(self) -> list[Section]:
+        """Sections with a heading (what a table of contents lists)."""
+        return [s for s in self.sections if s.heading is not None]
+
+    def iter_text(self) -> Iterator[str]:
+        """Every piece of text in document order: title, headings, block markers and texts,
+        then boilerplate."""
+        yield self.title
+        for s in self.sections:
+            if s.heading is not None:
+                yield s.heading
+            for b in s.blocks:
+                if b.marker:
+                    yield b.marker
+                yield b.text
+        yield from self.boilerplate
+
+
+def link_sections(sections: list[Section]) -> None:
+    """Renumber ``id`` by position and set each section's ``parent`` from the levels.
+
+    A section's parent is the nearest earlier headed section with a smaller level; lead text
+    (no heading) and sections with no such predecessor sit at the top level.
+    """
+    stack: list[Section] = []
+    for i, s in enumerate(sections):
+        s.id = i
+        if s.heading is None:
+            s.parent = None
+            continue
+        while stack and stack[-1].level >= s.level:
+            stack.pop()
+        s.parent = stack[-1].id if stack else None
+        stack.append(s)
