@@ -5,4 +5,4 @@ from importlib.metadata import PackageNotFoundError, version
 try:
     __version__ = version("qari")
 except PackageNotFoundError:  # running from a source tree that was not installed
-    __version__ = "0+unknown"
+    __version__ = "unknown"

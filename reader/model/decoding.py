@@ -36,6 +36,25 @@ def _looks_binary(sample: bytes) -> bool:
     return controls > max(4, len(sample) // 200)
 
 
+def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a BOM: NUL bytes at every other position of Latin text and spaces."""
+    sample = data[: _SNIFF & ~1]
+    if len(data) % 2 or b"\x00" not in sample:
+        return None
+    for name, zeros in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if zeros.count(0) < len(zeros) // 10:
+            continue
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        head = text[:4096]
+        printable = sum(c.isprintable() or c.isspace() for c in head)
+        if "\x00" not in text and printable >= 0.98 * len(head):
+            return text, name
+    return None
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Decode an article's bytes; return ``(text, encoding name)``.
 
@@ -47,6 +66,9 @@ def decode(data: bytes) -> tuple[str, str]:
                 return data.decode(name), name
             except UnicodeDecodeError as err:
                 raise _undecodable(name) from err
+    bomless = _bomless_utf16(data)
+    if bomless is not None:
+        return bomless
     if _looks_binary(data[:_SNIFF]) or _looks_binary(data[-_SNIFF:]):
         raise NotTextError(
             "الملف ليس نصًا: يبدو أنه بيانات ثنائية (صورة أو ملف مضغوط مثلًا).",

@@ -125,4 +125,6 @@ def load_article(path: str | os.PathLike[str], fmt: Format | None = None) -> Art
 
 def _empty(path: Path | None) -> EmptyArticleError:
     name = f": {path}" if path is not None else ""
-    return EmptyArticleError(f"الملف فارغ، لا نص فيه{name}", f"The file is empty, it holds no text{name}")
+    return EmptyArticleError(
+        f"الملف فارغ، لا نص فيه{name}", f"The file is empty, it holds no text{name}"
+    )

@@ -2,8 +2,7 @@
 
 Scraped articles carry no markup, so structure is read from the shape of the lines:
 
-* the title is the first non-empty line (unless it is a long sentence: then the article has
-  no title line and the file name stands in);
+* the title is the first non-empty line;
 * a heading is a short line that does not end like a sentence (``.`` ``،`` ``:`` ``؛`` ...;
   a question mark is fine) and is followed by body text;
 * list items start with a bullet or a number followed by ``.``, ``)`` or ``-``;
@@ -29,7 +28,6 @@ LIST_MARKER = re.compile(
 SENTENCE_END = frozenset(".،:؛,;…")
 HEADING_MAX_WORDS = 16
 HEADING_MAX_CHARS = 160
-TITLE_MAX_WORDS = 30
 _WRAP_WIDTH = 110
 
 
@@ -101,12 +99,7 @@ def parse_plain_text(text: str, source: Source) -> Article:
     if not units:
         return Article(title="", source=source)
 
-    title = units[0]
-    body = units[1:]
-    if len(title.split()) > TITLE_MAX_WORDS or title[-1] in SENTENCE_END:
-        # No title line: the first line is already body text.
-        title = _fallback_title(source, title)
-        body = units
+    title, body = units[0], units[1:]
 
     boilerplate: list[str] = []
     residue = residue_runs(body)
@@ -142,7 +135,7 @@ def _find_headings(body: list[str]) -> set[int]:
             continue
         nxt = body[i + 1] if i + 1 < len(body) else None
         if nxt is not None and followed_by_body and (
-            not shaped[i + 1] and len(nxt) > len(body[i]) or i + 1 in headings
+            (not shaped[i + 1] and len(nxt) > len(body[i])) or i + 1 in headings
         ):
             headings.add(i)
     return headings
@@ -153,10 +146,3 @@ def _block(unit: str) -> Block:
     if m:
         return Block(BlockKind.LIST_ITEM, unit[m.end():], marker=m.group("marker"))
     return Block(BlockKind.PARAGRAPH, unit)
-
-
-def _fallback_title(source: Source, first: str) -> str:
-    if source.path is not None and source.path.stem:
-        return source.path.stem.replace("_", " ").replace("-", " ").strip() or first
-    words = first.split()
-    return " ".join(words[:8]) + ("…" if len(words) > 8 else "")

@@ -1,0 +1,132 @@
+"""Plain-text parsing: structure of varied real-looking articles, encodings, line endings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.model import BlockKind, Format, load_article, parse_bytes
+from reader.model.text_parser import is_heading_shaped
+
+from .test_model_sample import HEADINGS
+
+
+def _shape(path: Path) -> list[tuple[str | None, int]]:
+    a = load_article(path)
+    return [(s.heading, len(s.blocks)) for s in a.sections]
+
+
+def test_lead_paragraphs_lists_and_read_also(data_dir: Path) -> None:
+    a = load_article(data_dir / "text_lead_lists_readalso.txt")
+    assert a.title == "ارتفاع أسعار القمح في الأسواق العربية يثير مخاوف المستهلكين"
+    assert [(s.heading, len(s.blocks)) for s in a.sections] == [
+        (None, 2),
+        ("أسباب الارتفاع", 4),
+        ("كيف تتعامل الحكومات مع الأزمة؟", 4),
+        ("2025: عام حاسم للأمن الغذائي", 1),
+        ("Qt وتقنيات الزراعة الذكية", 1),
+    ]
+    causes = a.sections[1].blocks
+    assert [b.kind for b in causes] == [BlockKind.PARAGRAPH] + [BlockKind.LIST_ITEM] * 3
+    assert [b.marker for b in causes[1:]] == ["-", "-", "-"]
+    numbered = a.sections[2].blocks[1:]
+    assert [b.marker for b in numbered] == ["١.", "٢.", "٣."]
+    assert all(b.ordered for b in numbered)
+    assert numbered[0].text.startswith("مصر وقعت")
+    assert a.boilerplate == [
+        "اقرأ أيضاً:",
+        "ارتفاع أسعار الذهب في الأسواق المحلية",
+        "البنك الدولي يحذر من أزمة غذاء عالمية",
+        "شاهد أيضا: تقرير مصور عن موسم الحصاد",
+    ]
+
+
+def test_no_blank_lines_and_question_heading(data_dir: Path) -> None:
+    assert _shape(data_dir / "text_no_blank_lines.txt") == [
+        (None, 1),
+        ("برنامج حافل بالفعاليات", 2),
+        ("ضيف الشرف", 1),
+        ("هل يعود القراء إلى الكتاب الورقي؟", 1),
+    ]
+    assert load_article(data_dir / "text_no_blank_lines.txt").boilerplate[0] == "اقرأ المزيد"
+
+
+def test_hard_wrapped_lines_are_joined_into_paragraphs(data_dir: Path) -> None:
+    a = load_article(data_dir / "text_wrapped.txt")
+    assert [(s.heading, len(s.blocks)) for s in a.sections] == [
+        ("نشأة الخط", 2),
+        ("الأنواع الرئيسية", 1),
+        ("الخط في العصر الحديث", 1),
+    ]
+    first = a.sections[0].blocks[0].text
+    assert "القديم، حتى صار" in first and "\n" not in first
+
+
+def _sample_text(sample_path: Path) -> str:
+    return sample_path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("transform", "encoding"),
+    [
+        (lambda t: t.replace("\n", "\r\n").encode("utf-8"), "utf-8"),
+        (lambda t: t.replace("\n", "\r").encode("utf-8"), "utf-8"),
+        (lambda t: b"\xef\xbb\xbf" + t.encode("utf-8"), "utf-8-sig"),
+        (lambda t: t.encode("utf-16"), "utf-16"),
+        (lambda t: t.encode("utf-16-le"), "utf-16-le"),
+        (lambda t: t.replace("\n", "\r\n").encode("cp1256"), "cp1256"),
+        (lambda t: t.encode("iso8859-6", errors="replace"), "iso8859-6"),
+        (lambda t: t.replace("\n", "\n\n").encode("utf-8"), "utf-8"),
+    ],
+    ids=["crlf", "cr", "bom", "utf16-bom", "utf16le-nobom", "cp1256", "iso8859-6", "blank-lines"],
+)
+def test_sample_in_every_encoding_and_line_ending(
+    sample_path: Path, transform: object, encoding: str
+) -> None:
+    data = transform(_sample_text(sample_path))  # type: ignore[operator]
+    a = parse_bytes(data, Path("article.txt"))
+    assert a.source.encoding == encoding
+    assert a.source.format is Format.TEXT
+    assert [s.heading for s in a.sections] == HEADINGS
+    assert [len(s.blocks) for s in a.sections] == [1, 2, 2, 1, 2, 2, 1, 2]
+    assert a.boilerplate == ["إقراء ايضا:"]
+
+
+def test_nbsp_and_zero_width_joiner_are_kept() -> None:
+    text = "عنوان المقال\nقسم أول\nنص\u00a0فيه مسافة ثابتة و\u200dوصلة صفرية، ثم نهاية الجملة.\n"
+    a = parse_bytes(text.encode("utf-8"), Path("a.txt"))
+    body = a.sections[0].blocks[0].text
+    assert "\u00a0" in body and "\u200d" in body
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("تأكيد الاستقرار على الحدود", True),
+        ("هل يعود القراء إلى الكتاب الورقي؟", True),
+        ("وأضاف المتحدث:", False),
+        ("انتهى الاجتماع.", False),
+        ("في هذا السياق،", False),
+        ("- بند في قائمة", False),
+        ("٣. بند مرقم", False),
+        ("12345", False),
+    ],
+)
+def test_heading_shape(line: str, heading: bool) -> None:
+    assert is_heading_shaped(line) is heading
+
+
+def test_first_line_is_the_title_even_when_long() -> None:
+    body = "هذه فقرة طويلة تبدأ الملف مباشرة دون عنوان، وتستمر حتى نهاية السطر الأول من الملف."
+    a = parse_bytes((body + "\n" + body + "\n").encode("utf-8"), Path("my_notes.txt"))
+    assert a.title == body
+    assert a.sections[0].heading is None
+    assert len(a.sections[0].blocks) == 1
+
+
+def test_short_last_line_is_not_a_heading() -> None:
+    text = "العنوان\nقسم\nفقرة أولى طويلة بما يكفي لتكون متن القسم كله.\nوالله أعلم\n"
+    a = parse_bytes(text.encode("utf-8"), Path("a.txt"))
+    assert [s.heading for s in a.sections] == ["قسم"]
+    assert a.sections[0].paragraphs[-1] == "والله أعلم"
