@@ -24,6 +24,19 @@ _DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
 LIST_MARKER = re.compile(
     rf"^(?P<marker>[-–—•*▪◦●·‣]|[{_DIGITS}]{{1,3}}[.)\-–]|[(][{_DIGITS}]{{1,3}}[)])\s+(?=\S)"
 )
+_BYLINE = re.compile(
+    r"^(?:بقلم|كتب|كتبت|إعداد|اعداد|تحرير|حرره|المصدر|مصدر|تاريخ النشر|نشر في|نُشر في|آخر تحديث"
+    r"|تحديث|تصوير|ترجمة|by|source|published|updated)(?:\s|:|$)",
+    re.I,
+)
+_MONTHS = (
+    "يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر "
+    "ديسمبر كانون شباط آذار اذار نيسان أيار ايار حزيران تموز آب اب أيلول ايلول تشرين"
+).split()
+_DATE_LINE = re.compile(
+    rf"(?:^|\s)(?:{'|'.join(_MONTHS)})(?:\s|$).*[{_DIGITS}]{{4}}|[{_DIGITS}]{{1,4}}[/.-]"
+    rf"[{_DIGITS}]{{1,2}}[/.-][{_DIGITS}]{{1,4}}"
+)
 #: A heading may not end with these (a sentence, a clause, or an introduction to a list).
 SENTENCE_END = frozenset(".،:؛,;…")
 HEADING_MAX_WORDS = 16
@@ -40,9 +53,19 @@ def is_heading_shaped(line: str) -> bool:
     """A short line that does not end like a sentence and is not a list item."""
     if len(line) > HEADING_MAX_CHARS or len(line.split()) > HEADING_MAX_WORDS:
         return False
-    if line[-1] in SENTENCE_END or LIST_MARKER.match(line):
+    if line[-1] in SENTENCE_END or LIST_MARKER.match(line) or _BYLINE.match(line):
         return False
+    if len(line.split()) <= 7 and _DATE_LINE.search(line):
+        return False  # a dateline such as "الأحد 9 مارس 2025"
     return any(c.isalpha() for c in line)
+
+
+def _numbered_heading_shaped(line: str) -> bool:
+    """A numbered line ("1- ...", "٣. ...") whose text is heading-shaped."""
+    m = LIST_MARKER.match(line)
+    return bool(m) and m.group("marker")[0] not in "-–—•*▪◦●·‣" and is_heading_shaped(
+        line[m.end():]
+    )
 
 
 def _units(lines: list[str]) -> list[str]:
@@ -124,14 +147,31 @@ def parse_plain_text(text: str, source: Source) -> Article:
 
 
 def _find_headings(body: list[str]) -> set[int]:
-    """Indices of units that are headings: heading-shaped and followed by body text."""
+    """Indices of units that are headings: heading-shaped and followed by body text.
+
+    A numbered line is a heading rather than a list item when it is heading-shaped, follows
+    body text (not another item) and is followed by a longer paragraph ("1- العنوان" then text).
+    """
     shaped = [is_heading_shaped(u) for u in body]
+    items = [LIST_MARKER.match(u) is not None for u in body]
     headings: set[int] = set()
+    for i in range(len(body) - 1):
+        if (
+            items[i]
+            and not items[i + 1]
+            and not shaped[i + 1]
+            and (i == 0 or not items[i - 1])
+            and len(body[i + 1]) > len(body[i])
+            and _numbered_heading_shaped(body[i])
+        ):
+            headings.add(i)
     # Walk backwards so that a run of heading-shaped lines before body text can be judged.
     followed_by_body = False
     for i in range(len(body) - 1, -1, -1):
         if not shaped[i]:
             followed_by_body = True
+            continue
+        if i in headings:
             continue
         nxt = body[i + 1] if i + 1 < len(body) else None
         if nxt is not None and followed_by_body and (

@@ -130,3 +130,36 @@ def test_short_last_line_is_not_a_heading() -> None:
     a = parse_bytes(text.encode("utf-8"), Path("a.txt"))
     assert [s.heading for s in a.sections] == ["قسم"]
     assert a.sections[0].paragraphs[-1] == "والله أعلم"
+
+
+def test_numbered_headings_and_numbered_lists_are_told_apart() -> None:
+    text = "\n".join([
+        "خطة الحكومة للعام المقبل",
+        "أعلنت الحكومة خطتها للعام المقبل في مؤتمر صحفي عقد صباح اليوم في العاصمة.",
+        "1- تطوير البنية التحتية",
+        "تتضمن الخطة إنشاء طرق جديدة وتوسيع شبكات المياه والكهرباء في المناطق الريفية.",
+        "2- دعم التعليم",
+        "تركز الخطة على بناء مدارس جديدة وتدريب المعلمين، ومن أبرز بنودها:",
+        "١. بناء مئة مدرسة",
+        "٢. تدريب ألف معلم",
+        "وأكد الوزير أن التنفيذ سيبدأ مطلع العام المقبل بعد إقرار الميزانية في البرلمان.",
+    ])
+    a = parse_bytes(text.encode("utf-8"), Path("plan.txt"))
+    assert [s.heading for s in a.sections] == [None, "1- تطوير البنية التحتية", "2- دعم التعليم"]
+    assert [b.kind for b in a.sections[2].blocks] == [
+        BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.LIST_ITEM, BlockKind.PARAGRAPH
+    ]
+
+
+def test_bylines_and_datelines_are_not_headings() -> None:
+    text = "\n".join([
+        "افتتاح متحف جديد للفنون الإسلامية",
+        "بقلم: سارة أحمد",
+        "الأحد 9 مارس 2025",
+        "افتتح أمس متحف جديد للفنون الإسلامية يضم مجموعة نادرة من المخطوطات والخزفيات.",
+        "مقتنيات نادرة",
+        "يضم المتحف أكثر من ألفي قطعة أثرية تعود إلى عصور مختلفة من التاريخ الإسلامي.",
+    ])
+    a = parse_bytes(text.encode("utf-8"), Path("museum.txt"))
+    assert [s.heading for s in a.sections] == [None, "مقتنيات نادرة"]
+    assert a.sections[0].paragraphs[:2] == ["بقلم: سارة أحمد", "الأحد 9 مارس 2025"]
