@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SAMPLE := articles/iraq-syria-border-security.txt
 
-.PHONY: run test lint bench fuzz clean venv
+.PHONY: run test lint bench fuzz clean venv dist install-desktop uninstall-desktop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,31 @@ lint: $(VENV)/.test-installed
 ## Every benchmark, with baselines measured in the same run (by hand, not part of `make test`).
 bench: $(VENV)/.test-installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
+
+## Build an sdist and a wheel into dist/ (the wheel carries the articles and resources).
+dist: | $(BIN)/python
+	$(BIN)/python -m pip install -q build
+	rm -rf dist build
+	$(BIN)/python -m build --outdir dist .
+
+APP_ID := io.github.qari.Qari
+DATA_HOME ?= $(or $(XDG_DATA_HOME),$(HOME)/.local/share)
+
+## Install the desktop entry, AppStream file and icons for the current user.
+install-desktop:
+	install -Dm644 packaging/$(APP_ID).desktop $(DATA_HOME)/applications/$(APP_ID).desktop
+	install -Dm644 packaging/$(APP_ID).metainfo.xml $(DATA_HOME)/metainfo/$(APP_ID).metainfo.xml
+	install -Dm644 resources/icons/qari.svg $(DATA_HOME)/icons/hicolor/scalable/apps/$(APP_ID).svg
+	for s in 16 24 32 48 64 128 256 512; do \
+	  install -Dm644 resources/icons/qari-$$s.png $(DATA_HOME)/icons/hicolor/$${s}x$${s}/apps/$(APP_ID).png; \
+	done
+	-update-desktop-database -q $(DATA_HOME)/applications 2>/dev/null
+
+uninstall-desktop:
+	rm -f $(DATA_HOME)/applications/$(APP_ID).desktop $(DATA_HOME)/metainfo/$(APP_ID).metainfo.xml
+	rm -f $(DATA_HOME)/icons/hicolor/scalable/apps/$(APP_ID).svg
+	for s in 16 24 32 48 64 128 256 512; do rm -f $(DATA_HOME)/icons/hicolor/$${s}x$${s}/apps/$(APP_ID).png; done
+	-update-desktop-database -q $(DATA_HOME)/applications 2>/dev/null
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -7,7 +7,7 @@ mode=${1:-test}
 
 headless=(libegl1 libgl1 libxkbcommon0 libx11-6 libfontconfig1 libfreetype6 libglib2.0-0
           libdbus-1-3 fontconfig)
-tools=(poppler-utils)
+tools=(poppler-utils desktop-file-utils appstream)
 window=(libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
         libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
         libxcb-xfixes0 libxrender1 libcups2)
