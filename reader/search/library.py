@@ -1,0 +1,101 @@
+"""The article library: which folders it is made of and which files in them are articles.
+
+Folders are walked recursively; symbolic links are followed, but every folder is visited once
+(no loops through links) and a file reached twice (hard or symbolic link) is listed once.
+Names starting with ``.`` (``.git``, editor files) are skipped.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+#: File name endings of the articles the library holds.
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryFile:
+    """An article file found in a library folder, with what decides whether to re-index it."""
+
+    path: Path
+    root: Path
+    size: int
+    mtime_ns: int
+
+
+def default_library_dirs() -> list[Path]:
+    """The bundled articles: ``articles/`` beside the package in a source checkout, or the
+    ``reader/articles`` data package of an installed wheel (:func:`reader.paths.articles_dir`
+    knows both layouts). Empty when neither exists."""
+    from reader.paths import articles_dir
+
+    folder = articles_dir()
+    return [folder] if folder.is_dir() else []
+
+
+def normalize_root(root: str | os.PathLike[str]) -> Path:
+    """A library folder as the index records it: absolute, ``~`` expanded, not resolved
+    (so a folder reached through a link keeps the name the user gave)."""
+    return Path(os.path.abspath(Path(root).expanduser()))
+
+
+def scan_library(roots: Iterable[Path]) -> Iterator[LibraryFile]:
+    """Every article file under ``roots``, each once, folders in name order."""
+    seen_dirs: set[tuple[int, int]] = set()
+    seen_files: set[tuple[int, int]] = set()
+    for root in roots:
+        root = normalize_root(root)
+        try:
+            st = root.stat()
+        except OSError:
+            continue
+        if root.is_file():
+            if root.suffix.lower() in ARTICLE_SUFFIXES and _first(seen_files, st):
+                yield LibraryFile(root, root, st.st_size, st.st_mtime_ns)
+            continue
+        yield from _walk(root, root, seen_dirs, seen_files)
+
+
+def _first(seen: set[tuple[int, int]], st: os.stat_result) -> bool:
+    if not st.st_ino:  # DirEntry.stat() on Windows gives no inode: cannot tell, keep it
+        return True
+    key = (st.st_dev, st.st_ino)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
+
+
+def _walk(
+    folder: Path,
+    root: Path,
+    seen_dirs: set[tuple[int, int]],
+    seen_files: set[tuple[int, int]],
+) -> Iterator[LibraryFile]:
+    stack = [folder]
+    while stack:
+        current = stack.pop()
+        try:
+            if not _first(seen_dirs, current.stat()):
+                continue
+            with os.scandir(current) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError:
+            continue
+        subfolders: list[Path] = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir():
+                    subfolders.append(Path(entry.path))
+                elif entry.is_file() and Path(entry.name).suffix.lower() in ARTICLE_SUFFIXES:
+                    st = entry.stat()
+                    if _first(seen_files, st):
+                        yield LibraryFile(Path(entry.path), root, st.st_size, st.st_mtime_ns)
+            except OSError:
+                continue
+        stack.extend(reversed(subfolders))
