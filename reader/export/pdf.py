@@ -1,0 +1,375 @@
+"""Writing laid-out pages as PDF with fpdf2: content streams, fonts, outline, links, metadata.
+
+fpdf2 supplies the document structure: pages, the embedded font subsets with their ToUnicode
+maps, the outline, link annotations and metadata. The text itself is written here, straight
+into each page's content stream, from glyphs HarfBuzz already chose: one ``TJ`` array per line,
+each word's glyph codes cached as a ready-made string. Going through fpdf2's own text methods
+would shape and measure every line again (a 2 MB article took 146 s that way).
+
+Each glyph is registered in fpdf2's font subset together with the characters it stands for,
+so the same glyph drawn for different text gets its own code, and the text layer gives back
+the article's letters in logical order.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from fontTools.pens.ttGlyphPen import TTGlyphPen
+from fpdf import FPDF
+from fpdf.enums import PDFResourceType
+from fpdf.fonts import TTFFont
+from fpdf.prefs import ViewerPreferences
+from fpdf.syntax import Name
+
+from .blocks import Align
+from .fonts import Style
+from .lines import SOFT_BREAK, SPACE, ZWJ, Line, Para, spaces_in, visual_order
+from .paginate import Geometry, LaidBlock, Page
+from .shaping import Cluster, Shaper
+
+_FAMILY = "amiri"
+_FPDF_STYLE = {Style.REGULAR: "", Style.BOLD: "B", Style.ITALIC: "I", Style.BOLD_ITALIC: "BI"}
+_EXTERNAL = re.compile(r"(?i)^(https?|mailto):")
+LINK_RGB = "0.05 0.2 0.5 rg"
+#: A link rectangle: x, top, width, height (points from the top-left corner), target.
+LinkBox = tuple[float, float, float, float, str]
+
+
+Glyphs = tuple[tuple[int, int, int], ...]
+#: Narrowest box a character may get in the text layer, in thousandths of an em: poppler
+#: reads two characters starting closer than 0.1 em apart as duplicated text.
+MIN_BOX = 102
+
+
+class GlyphWriter:
+    """Turns shaped words of one face into ``TJ`` array fragments, cached per word.
+
+    The text layer is laid out like the page: each character of a cluster gets its own box,
+    edge to edge on the baseline, in visual order (in a right-to-left cluster, the character
+    that comes later in the text is further left). Extractors that read boxes and reorder
+    right-to-left lines (poppler, pdf.js) then give the text back in logical order, marks
+    after their letters. The cluster's glyphs are drawn once, by the leftmost box; the other
+    boxes draw an empty glyph. A cluster of several glyphs (a letter with its marks) or a
+    glyph moved off its pen position is drawn with a composite glyph added to the embedded
+    font, so nothing on the page is shifted up or sideways, which extractors would read as a
+    word break.
+    """
+
+    def __init__(self, shaper: Shaper, font: TTFFont) -> None:
+        self.shaper = shaper
+        self.font = font
+        self.scale = 1000 / shaper.face.upem
+        self._codes: dict[tuple[Glyphs, str, int], str] = {}
+        self._composites: dict[Glyphs, str] = {}
+        self._added: dict[str, int] = {}  # glyph ids of the glyphs added to the font
+        self._pieces: dict[tuple[str, bool], str] = {}
+        self.added_glyphs = False
+
+    def _code(self, glyphs: Glyphs, text: str, width: int) -> str:
+        """The 4-hex-digit code drawing ``glyphs`` (none: nothing) for ``text``, ``width``
+        thousandths of an em wide."""
+        key = (glyphs, text, width)
+        code = self._codes.get(key)
+        if code is None:
+            ttfont = self.font.ttfont
+            if not glyphs:
+                name = self._composite(())
+            elif len(glyphs) == 1 and glyphs[0][1] == 0 and glyphs[0][2] == 0:
+                name = ttfont.getGlyphName(glyphs[0][0])
+            else:
+                name = self._composite(glyphs)
+            glyph = self.font.subset.get_glyph(
+                glyph=self._added.get(name) or ttfont.getGlyphID(name),
+                unicode=tuple(map(ord, text)),
+                glyph_name=name,
+                glyph_width=width,
+            )
+            cid = self.font.subset.pick_glyph(glyph)
+            code = self._codes[key] = f"{cid:04X}"
+        return code
+
+    def _composite(self, glyphs: Glyphs) -> str:
+        """Name of a glyph made of ``glyphs`` at their offsets, added to the font once
+        (no glyphs: an empty glyph)."""
+        name = self._composites.get(glyphs)
+        if name is None:
+            ttfont = self.font.ttfont
+            glyf = ttfont["glyf"]
+            pen = TTGlyphPen(glyf)
+            for gid, x, y in glyphs:
+                pen.addComponent(ttfont.getGlyphName(gid), (1, 0, 0, 1, x, y))
+            name = f"qari.{len(self._composites)}"
+            glyph = pen.glyph()
+            glyf[name] = glyph
+            self._added[name] = len(glyf.glyphOrder) - 1
+            # The left side bearing must match the outline (components may sit left of the
+            # origin): rasterizers align the outline to it.
+            glyph.recalcBounds(glyf)
+            ttfont["hmtx"][name] = (0, getattr(glyph, "xMin", 0))
+            self._composites[glyphs] = name
+            self.added_glyphs = True
+        return name
+
+    def _cluster_codes(self, cluster: Cluster, rtl: bool) -> list[str]:
+        """Codes for one cluster: one box per letter (marks share one), left to right."""
+        advance = round(cluster.advance * self.scale)
+        units = _units(cluster.text)
+        n = len(units)
+        if n == 1 or advance < MIN_BOX * n:
+            return [self._code(cluster.glyphs, cluster.text, advance)]
+        if rtl:
+            units.reverse()
+        widths = [advance // n] * n
+        widths[0] += advance - sum(widths)
+        codes = [self._code(cluster.glyphs, units[0], widths[0])]
+        codes += [self._code((), u, w) for u, w in zip(units[1:], widths[1:], strict=True)]
+        return codes
+
+    def piece(self, text: str, rtl: bool) -> str:
+        """``TJ`` array elements drawing ``text`` from the current point and advancing by its
+        shaped width (a glyph the font lacks leaves its space blank)."""
+        key = (text, rtl)
+        piece = self._pieces.get(key)
+        if piece is not None:
+            return piece
+        parts: list[str] = []
+        codes: list[str] = []
+        for cluster in self.shaper.shape(text, rtl).clusters:
+            if ZWJ in cluster.text:  # a joiner added at a style change: not part of the text
+                cluster = cluster._replace(text=cluster.text.replace(ZWJ, ""))
+                if not cluster.text:
+                    continue
+            if any(gid == 0 for gid, _, _ in cluster.glyphs):
+                if codes:
+                    parts.append("<" + "".join(codes) + ">")
+                    codes = []
+                parts.append(str(-round(cluster.advance * self.scale)))
+                continue
+            codes += self._cluster_codes(cluster, rtl)
+        if codes:
+            parts.append("<" + "".join(codes) + ">")
+        piece = self._pieces[key] = " ".join(parts)
+        return piece
+
+    def finish(self) -> None:
+        """Make the font's glyph index know the added glyphs (before fpdf2 subsets it)."""
+        if self.added_glyphs:
+            self.font.ttfont.setGlyphOrder(self.font.ttfont["glyf"].glyphOrder)
+
+
+def _units(text: str) -> list[str]:
+    """A cluster's text cut into letters, the marks after a letter in a unit of their own:
+    "بِّ" -> ["ب", "ِّ"]."""
+    units: list[str] = []
+    for ch in text:
+        if units and _is_mark(ch) and _is_mark(units[-1][0]):
+            units[-1] += ch
+        else:
+            units.append(ch)
+    return units
+
+
+def _is_mark(ch: str) -> bool:
+    return unicodedata.category(ch) in ("Mn", "Me")
+
+
+class PdfWriter:
+    """An fpdf2 document being filled page by page."""
+
+    def __init__(self, geometry: Geometry, shapers: Sequence[Shaper]) -> None:
+        self.geometry = geometry
+        self.shapers = shapers
+        pdf = FPDF(unit="pt", format=(geometry.width, geometry.height))
+        pdf.set_auto_page_break(False)
+        pdf.set_margins(0, 0, 0)
+        self.pdf = pdf
+        self._writers: dict[Style, GlyphWriter] = {}
+        self.anchors: dict[str, int] = {}  # internal link targets: anchor -> fpdf2 link id
+
+    def writer(self, style: Style) -> GlyphWriter:
+        """The glyph writer of ``style``, adding its font to the document on first use."""
+        w = self._writers.get(style)
+        if w is None:
+            shaper = self.shapers[style]
+            self.pdf.add_font(_FAMILY, _FPDF_STYLE[style], str(shaper.face.path))
+            font = self.pdf.fonts[_FAMILY + _FPDF_STYLE[style]]
+            assert isinstance(font, TTFFont)
+            # Shaping is done (HarfBuzz reads its own copy of the file): the layout tables
+            # are dead weight in the embedded subset, and fontTools is slow to subset them.
+            for tag in ("GSUB", "GPOS", "GDEF", "JSTF", "MATH"):
+                if tag in font.ttfont:
+                    del font.ttfont[tag]
+            w = self._writers[style] = GlyphWriter(shaper, font)
+        return w
+
+    def set_metadata(
+        self, title: str, author: str | None, language: str = "ar", rtl: bool = True
+    ) -> None:
+        pdf = self.pdf
+        pdf.set_title(title)
+        if author:
+            pdf.set_author(author)
+        pdf.set_creator("Qari")
+        pdf.set_lang(language)
+        pdf.page_mode = "USE_OUTLINES"
+        pdf.viewer_preferences = _Preferences(rtl)
+
+    # -- lines --------------------------------------------------------------------------
+
+    def line_ops(self, para: Para, order: Sequence[int], x: float, baseline: float,
+                 extra: float, color: str, state: list[object]) -> str:
+        """Content operators drawing atoms ``order`` (left to right) of ``para`` from ``x`` on
+        ``baseline`` (points from the top) in ``color``, widening each space by ``extra``
+        points; linked atoms are drawn in the link colour.
+
+        ``state`` holds the text object's current ``[style, size, colour]`` and is updated,
+        so that fonts and colours are only switched when they change."""
+        size = para.size
+        texts = para.texts
+        y = self.geometry.height - baseline
+        out = [f"1 0 0 1 {x:.2f} {y:.2f} Tm"]
+        gap = f" {-extra * 1000 / size:.1f}" if extra else ""
+        styles, hrefs, levels = para.styles, para.hrefs, para.levels
+        rtl = para.rtl
+        opened = False
+        for i in order:
+            t = texts[i]
+            if t == SOFT_BREAK:
+                continue
+            st = para.style if styles is None else styles[i]
+            c = LINK_RGB if hrefs is not None and i in hrefs else color
+            if st != state[0] or size != state[1] or c != state[2]:
+                if opened:
+                    out.append("] TJ")
+                    opened = False
+                if st != state[0] or size != state[1]:
+                    out.append(f"/F{self.writer(st).font.i} {size:.2f} Tf")
+                    state[0], state[1] = st, size
+                if c != state[2]:
+                    out.append(c)
+                    state[2] = c
+            if not opened:
+                out.append("[")
+                opened = True
+            writer = self._writers[st]
+            out.append(writer.piece(t, rtl if levels is None else levels[i] % 2 == 1))
+            if t == SPACE and gap:
+                out.append(gap)
+        if opened:
+            out.append("] TJ")
+        out.append("\n")
+        return " ".join(out)
+
+    def draw_laid_line(self, lb: LaidBlock, index: int, top: float, state: list[object],
+                       links: list[LinkBox]) -> str:
+        """Operators for line ``index`` of a laid block whose line box starts at ``top``;
+        the line's link rectangles are appended to ``links``."""
+        b, para = lb.block, lb.para
+        line = lb.lines[index]
+        baseline = top + baseline_offset(b.line_height, b.size, self.shapers[b.style])
+        box = lb.right - lb.left
+        extra = 0.0
+        if b.align is Align.JUSTIFY and not line.last:
+            n = spaces_in(para, line)
+            if n:
+                extra = (box - line.width) / n
+        if b.align is Align.CENTER:
+            x = lb.left + (box - line.width) / 2
+        elif extra or not para.rtl:
+            x = lb.left
+        else:
+            x = lb.right - line.width
+        color = gray(b.gray)
+        order = visual_order(para, line)
+        ops = self.line_ops(para, order, x, baseline, extra, color, state)
+        if index == 0 and lb.marker is not None:
+            m = lb.marker
+            width = sum(m.widths)
+            gap = 0.4 * b.size
+            mx = lb.right + gap if para.rtl else lb.left - gap - width
+            ops += self.line_ops(m, visual_order(m, Line(0, len(m.texts), width, True)),
+                                 mx, baseline, 0.0, color, state)
+        if para.hrefs:
+            links.extend(self._link_boxes(para, order, x, extra, top, b.line_height))
+        return ops
+
+    def _link_boxes(self, para: Para, order: Sequence[int], x: float, extra: float,
+                    top: float, height: float) -> list[LinkBox]:
+        """Rectangles (x, top, width, height, href) of the linked atoms of a line."""
+        assert para.hrefs is not None
+        boxes = []
+        for i in order:
+            w = para.widths[i] + (extra if para.texts[i] == SPACE else 0.0)
+            href = para.hrefs.get(i)
+            if href:
+                boxes.append((x, top, w, height, href))
+            x += w
+        return boxes
+
+    def add_page(self, page: Page, lines_ops: str, graphics: str,
+                 links: list[LinkBox]) -> None:
+        """Start page ``page.number`` with the given text and graphics operators."""
+        pdf = self.pdf
+        pdf.add_page()
+        for gw in self._writers.values():
+            pdf._resource_catalog.add(PDFResourceType.FONT, gw.font.i, pdf.page)
+        pdf._out(f"BT\n{lines_ops}ET\n{graphics}".encode("latin-1"))
+        for bm in page.bookmarks:
+            pdf.y = bm.top
+            pdf.start_section(bm.title, level=bm.depth, strict=False)
+        for x, top, w, h, href in links:
+            if _EXTERNAL.match(href):
+                pdf.link(x, top, w, h, href)
+            elif href.startswith("#") and href[1:] in self.anchors:
+                pdf.link(x, top, w, h, self.anchors[href[1:]])
+
+    def output(self) -> bytearray:
+        for w in self._writers.values():
+            w.finish()
+        return self.pdf.output()
+
+
+def baseline_offset(line_height: float, size: float, shaper: Shaper) -> float:
+    """Distance from the top of a line box to its baseline: the font's ascent and descent
+    centred in the box."""
+    face = shaper.face
+    asc, desc = face.ascender / face.upem * size, -face.descender / face.upem * size
+    return (line_height - asc - desc) / 2 + asc
+
+
+class _Preferences(ViewerPreferences):
+    """Viewer preferences with the reading direction written as the PDF name ``/R2L`` or
+    ``/L2R`` (fpdf2 2.8 writes a bare ``RTL``, which readers reject)."""
+
+    def __init__(self, rtl: bool) -> None:
+        self._rtl = rtl
+        super().__init__(display_doc_title=True)
+
+    @property  # type: ignore[override]
+    def direction(self) -> Name:
+        return Name("R2L" if self._rtl else "L2R")
+
+    @direction.setter
+    def direction(self, value: object) -> None:
+        pass  # fixed by the constructor's rtl
+
+
+def gray(level: float) -> str:
+    """The fill-colour operator of a gray level (0 black, 1 white)."""
+    return f"{level:.2f} g" if level else "0 g"
+
+
+def merge_links(boxes: list[LinkBox]) -> list[LinkBox]:
+    """Adjacent boxes of one link on one line become one rectangle."""
+    merged: list[LinkBox] = []
+    for box in sorted(boxes, key=lambda b: (b[1], b[0])):
+        if merged:
+            x, top, w, h, href = merged[-1]
+            if href == box[4] and top == box[1] and abs(x + w - box[0]) < 0.5:
+                merged[-1] = (x, top, w + box[2], h, href)
+                continue
+        merged.append(box)
+    return merged
