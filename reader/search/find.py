@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from reader.model import Article
@@ -58,41 +58,61 @@ class _Piece:
     block: int
     text: str
     folded: str
-    fmap: FoldMap | None = None
+    fmap: FoldMap
 
 
 class ArticleFinder:
-    """Searches one article; folds its text once, maps matches back on demand."""
+    """Searches one article; folds its text once (with the maps back), so each query only runs
+    a regular expression and maps its matches."""
 
     def __init__(self, article: Article, *, include_title: bool = True) -> None:
         self.article = article
         self._pieces: list[_Piece] = []
         if include_title and article.title:
-            self._pieces.append(_Piece(None, TITLE, article.title, fold(article.title)))
+            self._add(None, TITLE, article.title)
         for s in article.sections:
             if s.heading:
-                self._pieces.append(_Piece(s.id, HEADING, s.heading, fold(s.heading)))
+                self._add(s.id, HEADING, s.heading)
             for i, b in enumerate(s.blocks):
-                self._pieces.append(_Piece(s.id, i, b.text, fold(b.text)))
+                self._add(s.id, i, b.text)
+
+    def _add(self, section_id: int | None, block: int, text: str) -> None:
+        folded, fmap = fold_with_map(text)
+        self._pieces.append(_Piece(section_id, block, text, folded, fmap))
 
     def find(self, query: str, *, exact: bool = False, whole_word: bool = False) -> list[Match]:
         """Every match of ``query`` in document order (title, then each section's heading and
         blocks)."""
-        pattern = query_pattern(query, exact=exact, whole_word=whole_word)
+        pattern = query_pattern(query, exact=exact)
         if pattern is None:
             return []
         out: list[Match] = []
         for piece in self._pieces:
             haystack = piece.text if exact else piece.folded
-            for m in pattern.finditer(haystack):
-                if exact:
-                    start, end = m.span()
-                else:
-                    if piece.fmap is None:
-                        piece.fmap = fold_with_map(piece.text)[1]
-                    start, end = piece.fmap.span(*m.span())
+            for start, end in _spans(pattern, haystack, whole_word, exact):
+                if not exact:
+                    start, end = piece.fmap.span(start, end)
                 out.append(Match(piece.section_id, piece.block, start, end))
         return out
+
+
+def _spans(
+    pattern: re.Pattern[str], text: str, whole_word: bool, exact: bool
+) -> Iterator[tuple[int, int]]:
+    if not whole_word:
+        for hit in pattern.finditer(text):
+            yield hit.span()
+        return
+    # Edges are checked on each hit, not in the pattern: a lookbehind at the start of the
+    # pattern would make the regex engine try it at every position (10x slower).
+    m: re.Match[str] | None = pattern.search(text)
+    while m is not None:
+        start, end = m.span()
+        if _word_edges(text, start, end, exact):
+            yield start, end
+            m = pattern.search(text, end)
+        else:  # a later, overlapping hit may stand on word edges
+            m = pattern.search(text, start + 1)
 
 
 def find_in_article(
@@ -129,30 +149,30 @@ def section_match_counts(
     return total
 
 
-def query_pattern(
-    query: str, *, exact: bool = False, whole_word: bool = False
-) -> re.Pattern[str] | None:
+def query_pattern(query: str, *, exact: bool = False) -> re.Pattern[str] | None:
     """The regular expression the find bar runs for ``query`` (None when it is empty)."""
     words = (query if exact else fold(query)).split()
     if not words:
         return None
-    body = r"\s+".join(re.escape(w) for w in words)
-    if not whole_word:
-        return re.compile(body)
-    # Like \b, but marks and tatweel count as parts of a word, and the edge is only checked
-    # where the query itself starts (ends) with a word character.
-    before = f"(?<!{_WORD})" if _is_word_char(words[0][0]) else ""
-    after = ""
-    if _is_word_char(words[-1][-1]):
-        # In exact mode the marks written after the last letter belong to it.
-        after = f"(?![{_MARKS}]*[^\\W_])" if exact else f"(?!{_WORD})"
-    return re.compile(before + body + after)
+    return re.compile(r"\s+".join(re.escape(w) for w in words))
 
 
-# Combining marks of the scripts Qari's readers use, and tatweel: parts of a word.
-_MARKS = "\u0300-\u036f\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed\u08d3-\u08ff"
-_WORD = f"[^\\W_]|[{_MARKS}]"
+def _word_edges(text: str, start: int, end: int, exact: bool) -> bool:
+    """Whole word: like \\b, with marks and tatweel inside words; an edge is only checked where
+    the match itself starts (ends) with a word character."""
+    if start > 0 and _is_word_char(text[start]) and _is_word_char(text[start - 1]):
+        return False
+    if not _is_word_char(text[end - 1]):
+        return True
+    if exact:  # the marks written after the last letter belong to it
+        while end < len(text) and _is_mark(text[end]):
+            end += 1
+    return end == len(text) or not _is_word_char(text[end])
 
 
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == _TATWEEL or unicodedata.category(ch).startswith("M")
+
+
+def _is_mark(ch: str) -> bool:
+    return ch == _TATWEEL or unicodedata.category(ch).startswith("M")

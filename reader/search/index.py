@@ -37,7 +37,7 @@ from reader.model import Article, ArticleError, load_article
 
 from .errors import IndexNotReadyError, IndexUnavailableError, SearchError
 from .find import HEADING, TITLE, Match
-from .library import normalize_root, scan_library
+from .library import LibraryFile, normalize_root, scan_paths
 from .normalize import FOLD_VERSION, fold
 from .query import LibraryQuery
 from .snippet import Located, Snippet, make_snippet
@@ -324,7 +324,7 @@ class LibraryIndex:
         conn = self._open_for_update(report)
         if progress:
             progress(UpdateProgress("scan"))
-        found = {str(f.path): f for f in scan_library(roots)}
+        found = {path: (root, size, mtime) for path, root, size, mtime in scan_paths(roots)}
         root_names = {str(r) for r in roots}
         existing = {
             path: (fid, root, size, mtime)
@@ -338,9 +338,9 @@ class LibraryIndex:
             if root in root_names and path not in found
         ]
         todo = [
-            f
-            for path, f in found.items()
-            if path not in existing or existing[path][2:] != (f.size, f.mtime_ns)
+            LibraryFile(Path(path), Path(root), size, mtime)
+            for path, (root, size, mtime) in found.items()
+            if path not in existing or existing[path][2:] != (size, mtime)
         ]
         report.unchanged = len(found) - len(todo)
         last_commit = time.perf_counter()

@@ -8,6 +8,7 @@ Names starting with ``.`` (``.git``, editor files) are skipped.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,21 +43,32 @@ def normalize_root(root: str | os.PathLike[str]) -> Path:
     return Path(os.path.abspath(Path(root).expanduser()))
 
 
-def scan_library(roots: Iterable[Path]) -> Iterator[LibraryFile]:
+def scan_library(roots: Iterable[str | os.PathLike[str]]) -> Iterator[LibraryFile]:
     """Every article file under ``roots``, each once, folders in name order."""
+    for path, root, size, mtime_ns in scan_paths(roots):
+        yield LibraryFile(Path(path), Path(root), size, mtime_ns)
+
+
+def scan_paths(roots: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, str, int, int]]:
+    """Like :func:`scan_library` as plain tuples ``(path, root, size, mtime_ns)``: no Path
+    objects, so that checking a library of 10,000 files for changes stays fast."""
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[tuple[int, int]] = set()
-    for root in roots:
-        root = normalize_root(root)
+    for given in roots:
+        root = str(normalize_root(given))
         try:
-            st = root.stat()
+            st = os.stat(root)
         except OSError:
             continue
-        if root.is_file():
-            if root.suffix.lower() in ARTICLE_SUFFIXES and _first(seen_files, st):
-                yield LibraryFile(root, root, st.st_size, st.st_mtime_ns)
+        if not stat.S_ISDIR(st.st_mode):
+            if _is_article(root) and stat.S_ISREG(st.st_mode) and _first(seen_files, st):
+                yield root, root, st.st_size, st.st_mtime_ns
             continue
-        yield from _walk(root, root, seen_dirs, seen_files)
+        yield from _walk(root, seen_dirs, seen_files)
+
+
+def _is_article(name: str) -> bool:
+    return os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES
 
 
 def _first(seen: set[tuple[int, int]], st: os.stat_result) -> bool:
@@ -70,32 +82,29 @@ def _first(seen: set[tuple[int, int]], st: os.stat_result) -> bool:
 
 
 def _walk(
-    folder: Path,
-    root: Path,
-    seen_dirs: set[tuple[int, int]],
-    seen_files: set[tuple[int, int]],
-) -> Iterator[LibraryFile]:
-    stack = [folder]
+    root: str, seen_dirs: set[tuple[int, int]], seen_files: set[tuple[int, int]]
+) -> Iterator[tuple[str, str, int, int]]:
+    stack = [root]
     while stack:
         current = stack.pop()
         try:
-            if not _first(seen_dirs, current.stat()):
-                continue
+            if not _first(seen_dirs, os.stat(current)):
+                continue  # already walked: a link back up the tree, or two links to it
             with os.scandir(current) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError:
             continue
-        subfolders: list[Path] = []
+        subfolders: list[str] = []
         for entry in entries:
             if entry.name.startswith("."):
                 continue
             try:
                 if entry.is_dir():
-                    subfolders.append(Path(entry.path))
-                elif entry.is_file() and Path(entry.name).suffix.lower() in ARTICLE_SUFFIXES:
+                    subfolders.append(entry.path)
+                elif _is_article(entry.name) and entry.is_file():
                     st = entry.stat()
                     if _first(seen_files, st):
-                        yield LibraryFile(Path(entry.path), root, st.st_size, st.st_mtime_ns)
+                        yield entry.path, root, st.st_size, st.st_mtime_ns
             except OSError:
                 continue
         stack.extend(reversed(subfolders))

@@ -11,7 +11,8 @@ Syntax (after folding the query like the text, see :mod:`.normalize`):
 Words are whole index tokens (the index is word-based). Arabic writes conjunctions,
 prepositions and the article attached to the word, so an unquoted Arabic word also matches its
 forms with the prefixes ``و ف`` + ``ب ك ل`` + ``ال`` (``الامنية`` finds ``والأمنية`` and
-``للأمنية``; ``امن`` finds ``الأمن``). Quoted phrases are searched as typed (still folded).
+``للأمنية``; ``امن`` finds ``الأمن``); words of one or two letters are not expanded. Quoted
+phrases are searched as typed (still folded).
 
 Every token is quoted in the FTS5 expression, so nothing a user types can be an FTS5 syntax
 error; a query without any word raises :class:`.errors.EmptyQueryError`.
@@ -28,6 +29,9 @@ from .normalize import fold
 
 #: Most words (and phrases) a query may hold.
 MAX_TERMS = 32
+#: Shorter words (في, من, عن) are searched as typed: their prefixed forms are other words and
+#: each form costs the ranking time.
+MIN_CLITIC_WORD = 3
 
 _CONJUNCTIONS = ("", "و", "ف")
 _PREPOSITIONS = ("", "ب", "ك", "ل")
@@ -91,7 +95,12 @@ class Term:
     def forms(self, clitics: bool = True) -> list[tuple[str, ...]]:
         """The token sequences this term matches."""
         first = self.tokens[0]
-        if self.quoted or not clitics or len(first) < 2 or not _is_arabic_letter(first[0]):
+        if (
+            self.quoted
+            or not clitics
+            or len(first) < MIN_CLITIC_WORD
+            or not _is_arabic_letter(first[0])
+        ):
             return [self.tokens]
         return [(form, *self.tokens[1:]) for form in clitic_forms(first)]
 

@@ -156,3 +156,10 @@ def test_finder_reuses_folded_text_across_queries(sample: Article) -> None:
     finder = ArticleFinder(sample)
     assert len(finder.find("ا")) > len(finder.find("ال")) > len(finder.find("الع"))
     assert finder.find("العراقيه") == find_in_article(sample, "العراقية")
+
+
+def test_whole_word_finds_a_hit_that_overlaps_a_rejected_one() -> None:
+    # "ا ا" first occurs inside "با ا" (not a whole word), then again, overlapping, as words.
+    article = _article("با ا ا")
+    assert find_in_article(article, "ا ا", whole_word=True) == [Match(0, 0, 3, 6)]
+    assert find_in_article(article, "ا ا", whole_word=True, exact=True) == [Match(0, 0, 3, 6)]
