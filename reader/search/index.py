@@ -343,12 +343,19 @@ class LibraryIndex:
             if path not in existing or existing[path][2:] != (size, mtime)
         ]
         report.unchanged = len(found) - len(todo)
+        # A file now reached from another of the given folders belongs to that one.
+        moved = [
+            (root, existing[path][0])
+            for path, (root, _s, _m) in found.items()
+            if path in existing and existing[path][1] != root
+        ]
         last_commit = time.perf_counter()
         conn.execute("BEGIN IMMEDIATE")
         try:
             for fid in gone:
                 self._delete_file(conn, fid)
                 report.removed += 1
+            conn.executemany("UPDATE files SET root=? WHERE id=?", moved)
             for i, f in enumerate(todo):
                 if cancel is not None and cancel():
                     report.cancelled = True

@@ -322,3 +322,12 @@ def test_an_index_that_cannot_be_written_is_a_clear_error(tmp_path: Path, librar
     with pytest.raises(IndexUnavailableError) as info:
         idx.update([library])
     assert "Cannot open the library index" in info.value.english
+
+
+def test_a_file_found_from_another_folder_is_searchable_from_it(
+    library: Path, index: LibraryIndex
+) -> None:
+    # First indexed as a library of one file, then as part of its folder.
+    index.update([library / "trade.txt"])
+    index.update([library])
+    assert sorted(_names(index.search("التبادل", roots=[library]))) == ["border.txt", "trade.txt"]
