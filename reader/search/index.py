@@ -203,7 +203,9 @@ class LibraryIndex:
         self.close()
         self._generation += 1
         for suffix in ("", "-wal", "-shm", "-journal"):
-            with contextlib.suppress(FileNotFoundError):
+            # If it cannot be removed (open elsewhere on Windows), recreating the schema fails
+            # next and says so in one clear error.
+            with contextlib.suppress(OSError):
                 os.remove(f"{self.path}{suffix}")
 
     def _wipe_unless_updating(self) -> None:
