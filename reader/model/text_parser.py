@@ -63,9 +63,9 @@ def is_heading_shaped(line: str) -> bool:
 def _numbered_heading_shaped(line: str) -> bool:
     """A numbered line ("1- ...", "٣. ...") whose text is heading-shaped."""
     m = LIST_MARKER.match(line)
-    return bool(m) and m.group("marker")[0] not in "-–—•*▪◦●·‣" and is_heading_shaped(
-        line[m.end():]
-    )
+    if m is None or m.group("marker")[0] in "-–—•*▪◦●·‣":
+        return False
+    return is_heading_shaped(line[m.end():])
 
 
 def _units(lines: list[str]) -> list[str]:
