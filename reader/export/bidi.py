@@ -62,10 +62,17 @@ def is_plain_rtl(text: str) -> bool:
 
 
 def base_is_rtl(cls: str) -> bool:
-    """Paragraph direction: right to left unless left-to-right letters outnumber right-to-left
-    ones (an Arabic article keeps a paragraph that starts with "Qt 6" right to left)."""
-    rtl = cls.count("R") + cls.count("r")
-    return (rtl > 0 and rtl >= cls.count("L")) or cls.count("L") == 0
+    """Paragraph direction: right to left when its first letter is Arabic (as in UAX #9, so
+    an Arabic sentence quoting a long URL stays right to left), and also when it starts with
+    a Latin word but is mostly Arabic ("Qt 6 مكتبة ..."): Arabic articles mean Arabic
+    paragraphs. A paragraph without letters is right to left too."""
+    first = _FIRST_STRONG.search(cls)
+    if first is None or first.group() != "L":
+        return True
+    return cls.count("R") + cls.count("r") >= cls.count("L")
+
+
+_FIRST_STRONG = re.compile("[RrL]")
 
 
 def _fill(pattern: str, letter: str, s: str) -> str:
