@@ -73,6 +73,7 @@ def base_is_rtl(cls: str) -> bool:
 
 
 _FIRST_STRONG = re.compile("[RrL]")
+_MARK_AFTER = re.compile("([^M])M")
 
 
 def _fill(pattern: str, letter: str, s: str) -> str:
@@ -84,8 +85,8 @@ def resolve(cls: str, rtl: bool) -> str:
     sos = "r" if rtl else "L"
     s = sos + cls + sos
     # W1: marks take the type of the character before them.
-    if "M" in s:
-        s = re.sub("([^M])(M+)", lambda m: m.group(1) * len(m.group()), s)
+    while "M" in s:  # one pass per mark in the longest run of marks
+        s = _MARK_AFTER.sub(r"\1\1", s)
     # W2: European digits after an Arabic letter are Arabic numbers. W3: AL -> R.
     if "E" in s:
         s = re.sub("R[^rL]*", lambda m: m.group().replace("E", "A"), s)

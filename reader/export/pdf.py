@@ -28,7 +28,7 @@ from .blocks import Align
 from .fonts import Style
 from .lines import SOFT_BREAK, SPACE, ZWJ, Line, Para, spaces_in, visual_order
 from .paginate import Geometry, LaidBlock, Page
-from .shaping import Cluster, Shaper
+from .shaping import Cluster, Glyphs, Shaper
 
 _FAMILY = "amiri"
 _FPDF_STYLE = {Style.REGULAR: "", Style.BOLD: "B", Style.ITALIC: "I", Style.BOLD_ITALIC: "BI"}
@@ -38,7 +38,6 @@ LINK_RGB = "0.05 0.2 0.5 rg"
 LinkBox = tuple[float, float, float, float, str]
 
 
-Glyphs = tuple[tuple[int, int, int], ...]
 #: Narrowest box a character may get in the text layer, in thousandths of an em: poppler
 #: reads two characters starting closer than 0.1 em apart as duplicated text.
 MIN_BOX = 102
@@ -66,6 +65,7 @@ class GlyphWriter:
         self._composites: dict[Glyphs, str] = {}
         self._added: dict[str, int] = {}  # glyph ids of the glyphs added to the font
         self._pieces: dict[tuple[str, bool], str] = {}
+        self._simple: dict[tuple[int, str, int], str] = {}
         self.added_glyphs = False
 
     def _code(self, glyphs: Glyphs, text: str, width: int) -> str:
@@ -115,7 +115,7 @@ class GlyphWriter:
 
     def _cluster_codes(self, cluster: Cluster, rtl: bool) -> list[str]:
         """Codes for one cluster: one box per letter (marks share one), left to right."""
-        advance = round(cluster.advance * self.scale)
+        advance = self._w(cluster.advance)
         units = _units(cluster.text)
         n = len(units)
         if n == 1 or advance < MIN_BOX * n:
@@ -135,24 +135,56 @@ class GlyphWriter:
         piece = self._pieces.get(key)
         if piece is not None:
             return piece
+        shaped = self.shaper.shape(text, rtl)
+        simple = self._simple
+        glyphs = shaped.glyphs
+        if len(glyphs) == len(text):  # maybe one glyph per letter, in order, none moved
+            order = range(len(text) - 1, -1, -1) if rtl else range(len(text))
+            if all(g[1] == c and g[0] and not g[3] and not g[4]
+                   for g, c in zip(glyphs, order, strict=True)):
+                codes = []
+                for gid, c, advance, _, _ in glyphs:
+                    skey = (gid, text[c], advance)
+                    code = simple.get(skey)
+                    if code is None:
+                        code = simple[skey] = self._code(((gid, 0, 0),), text[c],
+                                                         self._w(advance))
+                    codes.append(code)
+                piece = self._pieces[key] = "<" + "".join(codes) + ">"
+                return piece
         parts: list[str] = []
-        codes: list[str] = []
-        for cluster in self.shaper.shape(text, rtl).clusters:
-            if ZWJ in cluster.text:  # a joiner added at a style change: not part of the text
-                cluster = cluster._replace(text=cluster.text.replace(ZWJ, ""))
-                if not cluster.text:
+        codes = []
+        for cluster in shaped.clusters():
+            ctext, glyphs, advance = cluster
+            if len(glyphs) == 1 and len(ctext) == 1 and glyphs[0][0]:
+                gid, x, y = glyphs[0]
+                if not x and not y:  # the common case: one glyph for one letter, in place
+                    skey = (gid, ctext, advance)
+                    code = simple.get(skey)
+                    if code is None:
+                        code = simple[skey] = self._code(glyphs, ctext, self._w(advance))
+                    codes.append(code)
                     continue
-            if any(gid == 0 for gid, _, _ in cluster.glyphs):
+            if ZWJ in ctext:  # a joiner added at a style change: not part of the text
+                ctext = ctext.replace(ZWJ, "")
+                if not ctext:
+                    continue
+                cluster = Cluster(ctext, glyphs, advance)
+            if any(gid == 0 for gid, _, _ in glyphs):
                 if codes:
                     parts.append("<" + "".join(codes) + ">")
                     codes = []
-                parts.append(str(-round(cluster.advance * self.scale)))
+                parts.append(str(-self._w(advance)))
                 continue
             codes += self._cluster_codes(cluster, rtl)
         if codes:
             parts.append("<" + "".join(codes) + ">")
         piece = self._pieces[key] = " ".join(parts)
         return piece
+
+    def _w(self, advance: int) -> int:
+        """Font units to thousandths of an em."""
+        return advance if self.scale == 1 else round(advance * self.scale)
 
     def finish(self) -> None:
         """Make the font's glyph index know the added glyphs (before fpdf2 subsets it)."""
@@ -234,6 +266,8 @@ class PdfWriter:
         gap = f" {-extra * 1000 / size:.1f}" if extra else ""
         styles, hrefs, levels = para.styles, para.hrefs, para.levels
         rtl = para.rtl
+        if styles is None and hrefs is None and levels is None:
+            return self._plain_line_ops(para, order, out, gap, color, state)
         opened = False
         for i in order:
             t = texts[i]
@@ -261,6 +295,31 @@ class PdfWriter:
         if opened:
             out.append("] TJ")
         out.append("\n")
+        return " ".join(out)
+
+    def _plain_line_ops(self, para: Para, order: Sequence[int], out: list[str], gap: str,
+                        color: str, state: list[object]) -> str:
+        """:meth:`line_ops` for the common line: one style, one direction, no link."""
+        st, size, rtl = para.style, para.size, para.rtl
+        if st != state[0] or size != state[1]:
+            out.append(f"/F{self.writer(st).font.i} {size:.2f} Tf")
+            state[0], state[1] = st, size
+        if color != state[2]:
+            out.append(color)
+            state[2] = color
+        writer = self._writers[st]
+        cached = writer._pieces
+        space = writer.piece(SPACE, rtl) + gap
+        texts = para.texts
+        pieces = []
+        for i in order:
+            t = texts[i]
+            if t == SPACE:
+                pieces.append(space)
+            elif t != SOFT_BREAK:
+                p = cached.get((t, rtl))
+                pieces.append(p if p is not None else writer.piece(t, rtl))
+        out.append("[" + " ".join(pieces) + "] TJ\n")
         return " ".join(out)
 
     def draw_laid_line(self, lb: LaidBlock, index: int, top: float, state: list[object],

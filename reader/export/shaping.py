@@ -22,21 +22,51 @@ import uharfbuzz as hb
 FEATURES = {"kern": False}
 
 
+#: A positioned glyph: (glyph id, cluster start in the text, x advance, x offset, y offset).
+Glyph = tuple[int, int, int, int, int]
+#: Glyphs of one cluster as (glyph id, x, y) offsets from the cluster's origin.
+Glyphs = tuple[tuple[int, int, int], ...]
+
+
 class Cluster(NamedTuple):
     """The glyphs standing for ``text`` (a letter with its marks, a ligature's letters),
-    left to right. ``glyphs`` holds ``(gid, x, y)``: each glyph's offset from the cluster's
-    origin; ``advance`` moves to the next cluster. Lengths are in font units."""
+    left to right, and the advance to the next cluster. Lengths are in font units."""
 
     text: str
-    glyphs: tuple[tuple[int, int, int], ...]
+    glyphs: Glyphs
     advance: int
 
 
 class Shaped(NamedTuple):
-    """A shaped word: clusters left to right and the total advance in font units."""
+    """A shaped word: its glyphs left to right and its total advance in font units."""
 
-    clusters: tuple[Cluster, ...]
+    text: str
+    glyphs: tuple[Glyph, ...]
     width: int
+
+    def clusters(self) -> list[Cluster]:
+        """The glyphs grouped by cluster, left to right."""
+        glyphs, text = self.glyphs, self.text
+        starts = sorted({g[1] for g in glyphs})
+        ends = dict(zip(starts, [*starts[1:], len(text)], strict=True))
+        out: list[Cluster] = []
+        i, n = 0, len(glyphs)
+        while i < n:
+            gid, cluster, advance, x_offset, y_offset = glyphs[i]
+            j = i + 1
+            while j < n and glyphs[j][1] == cluster:
+                j += 1
+            if j == i + 1:
+                out.append(Cluster(text[cluster : ends[cluster]], ((gid, x_offset, y_offset),),
+                                   advance))
+            else:
+                pen, parts = 0, []
+                for g in glyphs[i:j]:
+                    parts.append((g[0], pen + g[3], g[4]))
+                    pen += g[2]
+                out.append(Cluster(text[cluster : ends[cluster]], tuple(parts), pen))
+            i = j
+        return out
 
 
 @dataclass(eq=False)
@@ -95,29 +125,16 @@ class Shaper:
             buf.language = "ar"
         buf.cluster_level = 0  # a letter and its marks form one cluster
         hb.shape(self.face.font, buf, FEATURES)
-        infos = buf.glyph_infos
-        positions = buf.glyph_positions
-        # The characters of each cluster: from its start to the next cluster's start.
-        starts = sorted({info.cluster for info in infos})
-        ends = dict(zip(starts, [*starts[1:], len(text)], strict=True))
-        clusters: list[Cluster] = []
-        glyphs: list[tuple[int, int, int]] = []
-        current = -1
-        pen = 0  # advance of the current cluster so far
+        glyphs = tuple(
+            (i.codepoint, i.cluster, p.x_advance, p.x_offset, p.y_offset)
+            for i, p in zip(buf.glyph_infos, buf.glyph_positions, strict=True)
+        )
         width = 0
-        for info, pos in zip(infos, positions, strict=True):
-            if info.cluster != current:
-                if glyphs:
-                    clusters.append(Cluster(text[current : ends[current]], tuple(glyphs), pen))
-                current, glyphs, pen = info.cluster, [], 0
-            if info.codepoint == 0:
+        for g in glyphs:
+            width += g[2]
+            if g[0] == 0:
                 self.missing += 1
-            glyphs.append((info.codepoint, pen + pos.x_offset, pos.y_offset))
-            pen += pos.x_advance
-            width += pos.x_advance
-        if glyphs:
-            clusters.append(Cluster(text[current : ends[current]], tuple(glyphs), pen))
-        return Shaped(tuple(clusters), width)
+        return Shaped(text, glyphs, width)
 
     def __len__(self) -> int:
         return len(self._cache)
