@@ -137,13 +137,13 @@ class GlyphWriter:
             return piece
         shaped = self.shaper.shape(text, rtl)
         simple = self._simple
-        glyphs = shaped.glyphs
-        if len(glyphs) == len(text):  # maybe one glyph per letter, in order, none moved
+        positioned = shaped.glyphs
+        if len(positioned) == len(text):  # maybe one glyph per letter, in order, none moved
             order = range(len(text) - 1, -1, -1) if rtl else range(len(text))
             if all(g[1] == c and g[0] and not g[3] and not g[4]
-                   for g, c in zip(glyphs, order, strict=True)):
+                   for g, c in zip(positioned, order, strict=True)):
                 codes = []
-                for gid, c, advance, _, _ in glyphs:
+                for gid, c, advance, _, _ in positioned:
                     skey = (gid, text[c], advance)
                     code = simple.get(skey)
                     if code is None:
