@@ -44,7 +44,7 @@ class PdfOptions:
     orientation: Orientation = "portrait"
     margins: Margins = field(default_factory=Margins)
     ui_language: UiLanguage = "ar"
-    font_size_pt: float = 13.0
+    font_size_pt: float = 14.0
 
     def __post_init__(self) -> None:
         if self.paper not in PAPER_SIZES_MM:
