@@ -15,13 +15,13 @@ from pathlib import Path
 from reader.model import Article
 
 from .atomic import check_target, write_atomic
-from .blocks import Align, Kind, TextBlock, article_blocks
+from .blocks import article_blocks
+from .drawing import furniture
 from .errors import ExportCancelled
 from .fonts import Style, font_path
-from .lines import Line, atomize
 from .options import PdfOptions
-from .paginate import Geometry, LaidBlock, Page, lay_out_all, paginate
-from .pdf import PdfWriter, merge_links
+from .paginate import Geometry, Typeset, lay_out_all, paginate
+from .pdf import LinkBox, PdfWriter, merge_links, rules_ops
 from .shaping import Face, Shaper
 
 #: ``progress(done, PROGRESS_TOTAL)``: the scale of the progress callback.
@@ -43,28 +43,6 @@ class ExportReport:
     bookmarks: int
     missing_glyphs: int
     seconds: float
-
-
-@dataclass(slots=True)
-class Typeset:
-    """An article laid out on pages, ready to be written (or drawn by another backend)."""
-
-    article: Article
-    options: PdfOptions
-    geometry: Geometry
-    shapers: list[Shaper]
-    laid: list[LaidBlock]
-    pages: list[Page]
-
-
-_ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
-
-
-def page_label(page: int, total: int, language: str) -> str:
-    """The footer text: "صفحة ٣ من ٧" (Arabic-Indic digits) or "Page 3 of 7"."""
-    if language == "ar":
-        return f"صفحة {page} من {total}".translate(_ARABIC_DIGITS)
-    return f"Page {page} of {total}"
 
 
 def make_shapers() -> list[Shaper]:
@@ -105,7 +83,7 @@ def render_pdf(
     cancelled: Cancelled | None = None,
 ) -> bytes:
     """The PDF file's bytes for a typeset article. Raises :class:`ExportCancelled`."""
-    geometry, options = doc.geometry, doc.options
+    geometry = doc.geometry
     writer = PdfWriter(geometry, doc.shapers)
     rtl = not doc.laid or doc.laid[0].para.rtl
     writer.set_metadata(doc.article.title, doc.article.author, "ar", rtl)
@@ -116,7 +94,6 @@ def render_pdf(
             anchor = pl.laid.block.anchor
             if pl.line == 0 and anchor and anchor not in writer.anchors:
                 writer.anchors[anchor] = writer.pdf.add_link(y=pl.top, page=page.number)
-    header = _header_block(doc)
     step = max(1, total // 200)
     for page in doc.pages:
         if page.number % step == 0:
@@ -126,20 +103,12 @@ def render_pdf(
                 done = _LAYOUT_SHARE + page.number * _PAGES_SHARE // total
                 progress(done, PROGRESS_TOTAL)
         state: list[object] = [None, None, None]
-        links: list[tuple[float, float, float, float, str]] = []
+        links: list[LinkBox] = []
+        extra = furniture(doc, page)
         ops = [writer.draw_laid_line(pl.laid, pl.line, pl.top, state, links)
-               for pl in page.lines]
-        graphics = _quote_rules(doc, page)
-        if page.number > 1 and header is not None:
-            ops.append(writer.draw_laid_line(header, 0, geometry.top - _header_drop(doc),
-                                             state, links))
-            y = geometry.height - (geometry.top - 0.35 * options.font_size_pt)
-            graphics += (f"q 0.6 G 0.5 w {geometry.left:.2f} {y:.2f} m "
-                         f"{geometry.right:.2f} {y:.2f} l S Q\n")
-        footer = _single_line(doc, page_label(page.number, total, options.ui_language),
-                              0.7 * options.font_size_pt, Align.CENTER, 0.25)
-        ops.append(writer.draw_laid_line(footer, 0, _footer_top(doc, footer), state, links))
-        writer.add_page(page, "".join(ops), graphics, merge_links(links))
+               for pl in [*page.lines, *extra.lines]]
+        writer.add_page(page, "".join(ops), rules_ops(extra.rules, geometry.height),
+                        merge_links(links))
     if cancelled is not None and cancelled():
         raise ExportCancelled()
     return bytes(writer.output())
@@ -176,59 +145,3 @@ def export_pdf(
         missing_glyphs=sum(s.missing for s in doc.shapers),
         seconds=time.perf_counter() - t0,
     )
-
-
-# -- running header, footer, quote bars -----------------------------------------------------
-
-
-def _single_line(doc: Typeset, text: str, size: float, align: Align, shade: float,
-                 max_width: float | None = None) -> LaidBlock:
-    """A one-line block (header or footer), cut with "…" when wider than ``max_width``."""
-    g = doc.geometry
-    block = TextBlock(Kind.PARAGRAPH, text, Style.REGULAR, size, size * 1.6, align, gray=shade)
-    para = atomize(text, doc.shapers, Style.REGULAR, size)
-    width = sum(para.widths)
-    limit = max_width if max_width is not None else g.right - g.left
-    if width > limit:
-        words = text.split()
-        while len(words) > 1 and width > limit:
-            words.pop()
-            para = atomize(" ".join(words) + "…", doc.shapers, Style.REGULAR, size)
-            width = sum(para.widths)
-    line = Line(0, len(para.texts), width, True)
-    return LaidBlock(block, para, [line] if para.texts else [], g.left, g.right)
-
-
-def _header_block(doc: Typeset) -> LaidBlock | None:
-    title = doc.article.title.strip()
-    if not title:
-        return None
-    return _single_line(doc, title, 0.7 * doc.options.font_size_pt, Align.START, 0.3)
-
-
-def _header_drop(doc: Typeset) -> float:
-    """How far above the text area the header's line box starts."""
-    size = 0.7 * doc.options.font_size_pt
-    return size * 1.6 + 0.6 * doc.options.font_size_pt
-
-
-def _footer_top(doc: Typeset, footer: LaidBlock) -> float:
-    g = doc.geometry
-    space = g.height - g.bottom
-    return g.bottom + (space - footer.block.line_height) / 2
-
-
-def _quote_rules(doc: Typeset, page: Page) -> str:
-    """The bar on the start side of every quoted line of ``page``."""
-    bars = []
-    for pl in page.lines:
-        b = pl.laid.block
-        if b.rule:
-            x = pl.laid.right + 0.6 * b.size if pl.laid.para.rtl else pl.laid.left - 0.6 * b.size
-            y1 = doc.geometry.height - pl.top
-            y2 = y1 - b.line_height
-            bars.append(f"{x:.2f} {y1:.2f} m {x:.2f} {y2:.2f} l S")
-    if not bars:
-        return ""
-    return "q 0.55 G 1.5 w " + " ".join(bars) + " Q\n"
-

@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from reader.model import Article
+
 from .blocks import TextBlock
 from .lines import Line, Para, atomize, break_lines
 from .options import PT_PER_MM, PdfOptions
@@ -178,3 +180,15 @@ def lay_out_all(
         if on_block is not None:
             on_block(i)
     return laid
+
+
+@dataclass(slots=True)
+class Typeset:
+    """An article laid out on pages, ready to be written as PDF or drawn by a printer."""
+
+    article: Article
+    options: PdfOptions
+    geometry: Geometry
+    shapers: list[Shaper]
+    laid: list[LaidBlock]
+    pages: list[Page]

@@ -24,16 +24,17 @@ from fpdf.fonts import TTFFont
 from fpdf.prefs import ViewerPreferences
 from fpdf.syntax import Name
 
-from .blocks import Align
+from . import drawing
+from .drawing import Rule, place_line, place_marker
 from .fonts import Style
-from .lines import SOFT_BREAK, SPACE, ZWJ, Line, Para, spaces_in, visual_order
+from .lines import SOFT_BREAK, SPACE, ZWJ, Para
 from .paginate import Geometry, LaidBlock, Page
 from .shaping import Cluster, Glyphs, Shaper
 
 _FAMILY = "amiri"
 _FPDF_STYLE = {Style.REGULAR: "", Style.BOLD: "B", Style.ITALIC: "I", Style.BOLD_ITALIC: "BI"}
 _EXTERNAL = re.compile(r"(?i)^(https?|mailto):")
-LINK_RGB = "0.05 0.2 0.5 rg"
+LINK_RGB = "{:.2f} {:.2f} {:.2f} rg".format(*drawing.LINK_RGB)
 #: A link rectangle: x, top, width, height (points from the top-left corner), target.
 LinkBox = tuple[float, float, float, float, str]
 
@@ -327,32 +328,18 @@ class PdfWriter:
         """Operators for line ``index`` of a laid block whose line box starts at ``top``;
         the line's link rectangles are appended to ``links``."""
         b, para = lb.block, lb.para
-        line = lb.lines[index]
-        baseline = top + baseline_offset(b.line_height, b.size, self.shapers[b.style])
-        box = lb.right - lb.left
-        extra = 0.0
-        if b.align is Align.JUSTIFY and not line.last:
-            n = spaces_in(para, line)
-            if n:
-                extra = (box - line.width) / n
-        if b.align is Align.CENTER:
-            x = lb.left + (box - line.width) / 2
-        elif extra or not para.rtl:
-            x = lb.left
-        else:
-            x = lb.right - line.width
+        placed = place_line(lb, index, top, list(self.shapers))
         color = gray(b.gray)
-        order = visual_order(para, line)
-        ops = self.line_ops(para, order, x, baseline, extra, color, state)
+        ops = self.line_ops(para, placed.order, placed.x, placed.baseline, placed.extra,
+                            color, state)
         if index == 0 and lb.marker is not None:
-            m = lb.marker
-            width = sum(m.widths)
-            gap = 0.4 * b.size
-            mx = lb.right + gap if para.rtl else lb.left - gap - width
-            ops += self.line_ops(m, visual_order(m, Line(0, len(m.texts), width, True)),
-                                 mx, baseline, 0.0, color, state)
+            marker = place_marker(lb, placed.baseline)
+            assert marker is not None
+            ops += self.line_ops(lb.marker, marker.order, marker.x, marker.baseline, 0.0,
+                                 color, state)
         if para.hrefs:
-            links.extend(self._link_boxes(para, order, x, extra, top, b.line_height))
+            links.extend(self._link_boxes(para, placed.order, placed.x, placed.extra, top,
+                                          b.line_height))
         return ops
 
     def _link_boxes(self, para: Para, order: Sequence[int], x: float, extra: float,
@@ -391,12 +378,13 @@ class PdfWriter:
         return self.pdf.output()
 
 
-def baseline_offset(line_height: float, size: float, shaper: Shaper) -> float:
-    """Distance from the top of a line box to its baseline: the font's ascent and descent
-    centred in the box."""
-    face = shaper.face
-    asc, desc = face.ascender / face.upem * size, -face.descender / face.upem * size
-    return (line_height - asc - desc) / 2 + asc
+def rules_ops(rules: Sequence[Rule], page_height: float) -> str:
+    """Content operators stroking ``rules`` (points from the top-left corner)."""
+    ops = []
+    for r in rules:
+        ops.append(f"q {r.gray:.2f} G {r.width:.2f} w {r.x1:.2f} {page_height - r.y1:.2f} m "
+                   f"{r.x2:.2f} {page_height - r.y2:.2f} l S Q\n")
+    return "".join(ops)
 
 
 class _Preferences(ViewerPreferences):
