@@ -95,6 +95,16 @@ _TITLE_PARTS = re.compile(r"\s+[|\-–—:«»·•]\s+|\s*\|\s*")
 
 #: HTML white space, NBSP included: collapsed to one space.
 HTML_SPACE = re.compile(r"\s+")
+#: White space except NBSP and its figure/narrow cousins (kept where they were typed on purpose).
+SPACE_KEEP_NBSP = re.compile(r"[^\S\u00a0\u2007\u202f]+")
+_NBSPS = ("\u00a0", "\u2007", "\u202f")
+
+
+def collapse_space(text: str, keep_nbsp: bool = False) -> str:
+    """Runs of white space to one space, ends stripped; NBSPs kept when ``keep_nbsp``."""
+    if keep_nbsp and any(c in text for c in _NBSPS):
+        return SPACE_KEEP_NBSP.sub(" ", text).strip(" ")
+    return " ".join(text.split())
 
 
 # --------------------------------------------------------------------------------------------
@@ -110,10 +120,10 @@ class TextBuilder:
     the next block).
     """
 
-    __slots__ = ("_open", "_parts", "_pending", "_space", "_spans", "length")
+    __slots__ = ("_keep_nbsp", "_open", "_parts", "_pending", "_spans", "length")
 
-    def __init__(self, space: re.Pattern[str] = HTML_SPACE) -> None:
-        self._space = space
+    def __init__(self, keep_nbsp: bool = False) -> None:
+        self._keep_nbsp = keep_nbsp
         self._parts: list[str] = []
         self._spans: list[Span] = []
         self._open: list[list[object]] = []
@@ -123,17 +133,16 @@ class TextBuilder:
     def add(self, text: str) -> None:
         if not text:
             return
-        text = self._space.sub(" ", text)
-        core = text.strip(" ")
+        core = collapse_space(text, self._keep_nbsp)
         if not core:
             self._pending = self.length > 0
             return
-        if self.length and (self._pending or text[0] == " "):
+        if self.length and (self._pending or text[0] != core[0]):
             self._parts.append(" ")
             self.length += 1
         self._parts.append(core)
         self.length += len(core)
-        self._pending = text[-1] == " "
+        self._pending = text[-1] != core[-1]
 
     def space(self) -> None:
         """A word boundary (line break, ``<br>``)."""
@@ -305,7 +314,9 @@ def strip_residue(sections: list[Section]) -> list[str]:
     """Remove "read also" residue from ``sections`` (in place); return its lines in order.
 
     A section whose heading is a marker ("اقرأ أيضا") goes whole, with its subsections, when
-    everything in it reads as related headlines. Inside every other section,
+    everything in it reads as related headlines. When body text follows (a related box in the
+    middle of the article), only the heading and the related headlines after it go, and the
+    text after them continues the section before. Inside every section,
     :func:`.boilerplate.residue_runs` picks the marker blocks and the headlines after them.
     """
     removed: list[str] = []
@@ -313,26 +324,63 @@ def strip_residue(sections: list[Section]) -> list[str]:
     i = 0
     while i < len(sections):
         s = sections[i]
+        i += 1
         if s.heading is not None and is_marker(s.heading):
-            j = i + 1
+            j = i
             while j < len(sections) and sections[j].level > s.level:
                 j += 1
-            group = sections[i:j]
+            group = sections[i - 1 : j]
             if all(is_headline(b.text) for g in group for b in g.blocks):
                 for g in group:
                     removed.append(g.heading or "")
                     removed.extend(b.text for b in g.blocks)
                 i = j
                 continue
-        runs = residue_runs([b.text for b in s.blocks]) if s.blocks else []
-        if runs:
-            drop = {k for start, end in runs for k in range(start, end)}
-            removed.extend(s.blocks[k].text for k in sorted(drop))
-            s.blocks = [b for k, b in enumerate(s.blocks) if k not in drop]
+            k = 0
+            while k < len(s.blocks) and _related_headline(s.blocks[k]):
+                k += 1
+            if k:
+                removed.append(s.heading)
+                removed.extend(b.text for b in s.blocks[:k])
+                rest = _strip_blocks(s.blocks[k:], removed)
+                if keep:
+                    keep[-1].blocks.extend(rest)
+                elif rest:
+                    keep.append(Section(id=0, heading=None, level=1, blocks=rest))
+                continue
+        s.blocks = _strip_blocks(s.blocks, removed)
         keep.append(s)
-        i += 1
     sections[:] = keep
     return removed
+
+
+def _related_headline(block: Block) -> bool:
+    """A short list item, or a short paragraph that is mostly a link: a related headline."""
+    if not is_headline(block.text):
+        return False
+    if block.kind is BlockKind.LIST_ITEM:
+        return True
+    linked = sum(s.end - s.start for s in block.spans if s.kind is SpanKind.LINK)
+    return linked * 2 >= len(block.text)
+
+
+def _strip_blocks(blocks: list[Block], removed: list[str]) -> list[Block]:
+    """``blocks`` without their residue runs; the residue's texts are appended to ``removed``."""
+    if not blocks:
+        return blocks
+    texts = [b.text for b in blocks]
+    drop: set[int] = set()
+    for start, end in residue_runs(texts):
+        # residue_runs leaves the last short line before body text, which in plain text is
+        # most likely the next heading. Here headings are marked up: a related headline (list
+        # item or link) there belongs to the run.
+        while end < len(blocks) and _related_headline(blocks[end]):
+            end += 1
+        drop.update(range(start, end))
+    if not drop:
+        return blocks
+    removed.extend(texts[k] for k in sorted(drop))
+    return [b for k, b in enumerate(blocks) if k not in drop]
 
 
 def fallback_title(source: Source, events: list[Event]) -> str:
@@ -663,7 +711,7 @@ def _int(value: str | None) -> int | None:
 
 
 def _collapse(text: str) -> str:
-    return HTML_SPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def _defuse(text: str) -> str:

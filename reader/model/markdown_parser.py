@@ -60,6 +60,7 @@ from .html_parser import (
     assemble,
     block_context,
     clean_href,
+    collapse_space,
     html_fragment_blocks,
     parse_failure,
     shift_spans,
@@ -69,8 +70,7 @@ from .html_parser import (
 DEEP_LEVEL = 30
 _MAX_NESTING = DEEP_LEVEL + 10
 
-#: White space collapsed in Markdown text; NBSP and its narrow/figure cousins are kept.
-_MD_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
+_SLUG_ODD = re.compile(r"[^\w \-]")
 _BR = re.compile(r"<br\b", re.I)
 _EXPLICIT_ID = re.compile(r"\s*\{#([^\s{}]+)\}\s*$")
 _DIGITS = "\u0660-\u0669\u06f0-\u06f9"
@@ -174,17 +174,17 @@ def read_front_matter(content: str) -> dict[str, str] | None:
 def github_slug(text: str) -> str:
     """GitHub's heading slug: lower case, letters/marks/numbers/``_``/``-`` kept, spaces to
     ``-``, everything else dropped."""
-    out = []
-    for ch in text.lower():
-        if ch == " ":
-            out.append("-")
-        elif ch == "-" or ch.isalnum():
-            out.append(ch)
-        else:
-            cat = unicodedata.category(ch)
-            if cat[0] in "LMN" or cat == "Pc":
-                out.append(ch)
-    return "".join(out)
+    slug = text.lower()
+    # Word characters (letters, digits, "_"), spaces and "-" stay; look only at the others.
+    odd = set(_SLUG_ODD.findall(slug))
+    drop = {
+        ord(ch): None
+        for ch in odd
+        if unicodedata.category(ch)[0] not in "LMN" and unicodedata.category(ch) != "Pc"
+    }
+    if drop:
+        slug = slug.translate(drop)
+    return slug.replace(" ", "-")
 
 
 class _Slugger:
@@ -211,7 +211,9 @@ class _Slugger:
 
 def _inline(children: list[Token]) -> tuple[str, tuple[Span, ...]]:
     """Plain text and spans of an inline token's children."""
-    b = TextBuilder(_MD_SPACE)
+    if len(children) == 1 and children[0].type == "text":  # the common case: no markup
+        return collapse_space(children[0].content, keep_nbsp=True), ()
+    b = TextBuilder(keep_nbsp=True)
     opened: list[list[object]] = []
     pending = children[::-1]
     while pending:
@@ -316,9 +318,7 @@ def _walk(tokens: list[Token], title_from_heading: bool) -> tuple[list[Event], i
             if containers:
                 containers.pop()
         elif t in ("fence", "code_block"):
-            b = TextBuilder(_MD_SPACE)
-            b.add(tok.content)
-            text, _ = b.take()
+            text = collapse_space(tok.content, keep_nbsp=True)
             if text:
                 kind, marker, depth = block_context(containers)
                 code = (Span(0, len(text), SpanKind.CODE),)
