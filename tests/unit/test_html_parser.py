@@ -359,6 +359,35 @@ def test_read_also_paragraph_and_list() -> None:
     assert a.boilerplate == ["إقرأ أيضاً:", "عنوان ذو صلة", "عنوان آخر"]
 
 
+def test_read_also_box_in_the_middle_of_the_article() -> None:
+    # Body paragraphs are longer than a headline (20 words).
+    tail = " وقد أكد المسؤولون أن العمل سيستمر خلال الأشهر المقبلة وفق الخطة المعلنة."
+    first = "الفقرة الأولى من المقال، وهي طويلة بما يكفي لتكون نصاً حقيقياً يقرؤه القارئ." + tail
+    second = "الفقرة الثانية تكمل الحديث بعد صندوق الأخبار ذات الصلة، وتبقى في قسمها." + tail
+    a = page(
+        f"<h1>خبر</h1><h2>التفاصيل</h2><p>{first}</p>"
+        "<div class='related'><h4>اقرأ أيضاً</h4>"
+        "<ul><li><a href='/1'>عنوان ذو صلة</a></li><li><a href='/2'>عنوان آخر</a></li></ul>"
+        f"</div><p>{second}</p><h2>الخلاصة</h2><p>نص الخلاصة.</p>"
+    )
+    # The box goes; the paragraph after it continues the section it interrupted.
+    assert shape(a) == [("التفاصيل", 2, 2), ("الخلاصة", 2, 1)]
+    assert texts(a)[:2] == [first, second]
+    assert a.boilerplate == ["اقرأ أيضاً", "عنوان ذو صلة", "عنوان آخر"]
+
+
+def test_read_also_paragraph_in_the_middle_takes_every_linked_headline() -> None:
+    body = "نص طويل من المقال يكفي ليكون فقرة حقيقية ذات معنى كامل وجمل متصلة بعضها ببعض،"
+    body += " وقد أكد المسؤولون أن العمل سيستمر خلال الأشهر المقبلة."
+    a = page(
+        f"<h1>خبر</h1><p>{body}</p><p>شاهد أيضا:</p>"
+        "<p><a href='/1'>تقرير مصور عن الحدث</a></p><p><a href='/2'>مقابلة مع المسؤول</a></p>"
+        f"<p>{body}</p>"
+    )
+    assert texts(a) == [body, body]
+    assert a.boilerplate == ["شاهد أيضا:", "تقرير مصور عن الحدث", "مقابلة مع المسؤول"]
+
+
 # -- robustness -------------------------------------------------------------------------------
 
 
