@@ -199,6 +199,31 @@ def test_outline_json_of_html_articles(name: str, data_dir: Path) -> None:
     assert all(p.strip() == p and "  " not in p for s in out["sections"] for p in s["paragraphs"])
 
 
+@pytest.mark.parametrize("name", ["html_news.html", "html_div_soup.html"])
+@pytest.mark.parametrize("variant", ["utf-8-sig crlf", "utf-8 cr", "cp1256"])
+def test_articles_read_the_same_in_other_encodings_and_line_ends(
+    name: str, variant: str, data_dir: Path
+) -> None:
+    from reader.commands.outline import outline_dict
+
+    path = data_dir / name
+    text = path.read_text(encoding="utf-8")
+    if variant == "cp1256":
+        # Windows-1256 has no Arabic-Indic digits: compare with the same text in UTF-8.
+        text = text.translate({0x660 + d: str(d) for d in range(10)})
+        data = text.encode("cp1256")
+    elif variant == "utf-8-sig crlf":
+        data = ("\ufeff" + text.replace("\n", "\r\n")).encode("utf-8")
+    else:
+        data = text.replace("\n", "\r").encode("utf-8")
+    expected = outline_dict(parse_bytes(text.encode("utf-8"), path))
+    got = outline_dict(parse_bytes(data, path))
+    expected.pop("encoding")
+    got.pop("encoding")
+    assert got == expected
+    assert len(got["sections"]) >= 4
+
+
 # -- title rules ------------------------------------------------------------------------------
 
 
