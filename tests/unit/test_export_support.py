@@ -106,13 +106,14 @@ def mixed_article() -> Article:
 
 
 def article_text(article: Article) -> str:
-    """The exported text of an article in reading order: title, headings, block texts
-    (not the "read also" boilerplate the parser set aside)."""
+    """The exported text of an article in reading order: title, headings, list markers and
+    block texts (not the "read also" boilerplate the parser set aside)."""
     parts = [article.title]
     for section in article.sections:
         if section.heading is not None:
             parts.append(section.heading)
-        parts += [b.text for b in section.blocks]
+        for b in section.blocks:
+            parts.append(f"{b.marker} {b.text}" if b.marker else b.text)
     return "\n".join(parts)
 
 
