@@ -28,8 +28,9 @@ Unclosed tags are closed the way browsers do it for the common cases (``<p>``, `
 ``<td>``, ``<dt>``/``<dd>``, headings, ``<head>``), stray end tags are ignored, and everything
 runs on an explicit stack, so deeply nested input costs linear time and no recursion.
 
-The helpers at the end (:class:`TextBuilder`, :class:`Heading`, :func:`assemble`) are shared
-with :mod:`.markdown_parser`.
+The first part of the module (:class:`TextBuilder`, :class:`Heading`, :func:`assemble`,
+:func:`strip_residue` ...) is shared with :mod:`.markdown_parser`: both formats build blocks,
+sections and boilerplate the same way.
 """
 
 from __future__ import annotations
@@ -93,15 +94,14 @@ _FORM_KEEP_WORDS = 100
 # Site names appended to a <title>: "Headline | Site", "Site - Headline" ...
 _TITLE_PARTS = re.compile(r"\s+[|\-–—:«»·•]\s+|\s*\|\s*")
 
-#: HTML white space, NBSP included: collapsed to one space.
-HTML_SPACE = re.compile(r"\s+")
 #: White space except NBSP and its figure/narrow cousins (kept where they were typed on purpose).
 SPACE_KEEP_NBSP = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 _NBSPS = ("\u00a0", "\u2007", "\u202f")
 
 
 def collapse_space(text: str, keep_nbsp: bool = False) -> str:
-    """Runs of white space to one space, ends stripped; NBSPs kept when ``keep_nbsp``."""
+    """Runs of white space (NBSP included, as in HTML) to one space, ends stripped; NBSPs are
+    kept as they are when ``keep_nbsp`` (Markdown, where they were typed on purpose)."""
     if keep_nbsp and any(c in text for c in _NBSPS):
         return SPACE_KEEP_NBSP.sub(" ", text).strip(" ")
     return " ".join(text.split())
@@ -114,8 +114,8 @@ def collapse_space(text: str, keep_nbsp: bool = False) -> str:
 class TextBuilder:
     """Accumulates the text of one block with whitespace collapsed, and its spans.
 
-    ``add`` takes raw text; runs of ``space`` characters become one space, leading and
-    trailing space of the block is dropped. Spans are opened and closed at the current
+    ``add`` takes raw text; runs of white space become one space (see :func:`collapse_space`),
+    leading and trailing space of the block is dropped. Spans are opened and closed at the current
     position; :meth:`take` returns the text and spans (spans still open continue, from 0, in
     the next block).
     """

@@ -12,7 +12,8 @@ What becomes what:
   (lower case, spaces to ``-``, punctuation dropped, Arabic letters and harakat kept, repeats
   get ``-1``, ``-2``) or an explicit ``{#id}`` at the end of the heading. ``[x](#slug)`` links
   keep ``#slug`` (percent-decoded) so they match. Text before the first heading, and between
-  the title and the next heading, is the lead section (heading None, level 1);
+  the title and the next heading, is the lead section (heading None, level 1), which takes
+  the title heading's anchor (so a "back to top" link lands on it);
 * paragraphs; list items (``marker`` = the bullet, or the number and its ``.``/``)``; the
   item's later paragraphs continue it with an empty marker); block quotes; code blocks (one
   paragraph with a code span). Nesting: the innermost container decides the kind (a list
