@@ -26,6 +26,7 @@ from fpdf.syntax import Name
 
 from . import drawing
 from .drawing import Rule, place_line, place_marker
+from .errors import ExportError
 from .fonts import Style
 from .lines import SOFT_BREAK, SPACE, ZWJ, Para
 from .paginate import Geometry, LaidBlock, Page
@@ -67,6 +68,7 @@ class GlyphWriter:
         self._added: dict[str, int] = {}  # glyph ids of the glyphs added to the font
         self._pieces: dict[tuple[str, bool], str] = {}
         self._simple: dict[tuple[int, str, int], str] = {}
+        self._clusters: dict[tuple[Cluster, bool], list[str]] = {}
         self.added_glyphs = False
 
     def _code(self, glyphs: Glyphs, text: str, width: int) -> str:
@@ -89,6 +91,11 @@ class GlyphWriter:
                 glyph_width=width,
             )
             cid = self.font.subset.pick_glyph(glyph)
+            if cid is None or cid > 0xFFFF:
+                raise ExportError(
+                    "المقالة تحتاج أشكالًا للحروف أكثر مما يتسع له ملف PDF واحد",
+                    "The article needs more distinct glyph shapes than one PDF font can hold",
+                )
             code = self._codes[key] = f"{cid:04X}"
         return code
 
@@ -177,7 +184,11 @@ class GlyphWriter:
                     codes = []
                 parts.append(str(-self._w(advance)))
                 continue
-            codes += self._cluster_codes(cluster, rtl)
+            ckey = (cluster, rtl)
+            got = self._clusters.get(ckey)
+            if got is None:
+                got = self._clusters[ckey] = self._cluster_codes(cluster, rtl)
+            codes += got
         if codes:
             parts.append("<" + "".join(codes) + ">")
         piece = self._pieces[key] = " ".join(parts)
