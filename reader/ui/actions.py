@@ -1,0 +1,120 @@
+"""Every window action in one table: name, text key, shortcuts, handler, icon; menus and the
+toolbar are lists of action names.
+
+Standard shortcuts come from ``QKeySequence.StandardKey`` so they follow the platform.
+Actions marked ``hook`` are places kept for features other parts of Qari add later (print,
+PDF export, find bar, library search): they exist, disabled, with their shortcut reserved, and
+their handler is a clearly marked method on the main window.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtWidgets import QApplication, QStyle, QWidget
+
+from .i18n import tr
+
+Shortcut = QKeySequence.StandardKey | str
+SK = QKeySequence.StandardKey
+SP = QStyle.StandardPixmap
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One action: ``handler`` is the name of a no-argument method of the main window."""
+
+    name: str
+    handler: str
+    shortcuts: tuple[Shortcut, ...] = ()
+    icon: SP | None = None
+    checkable: bool = False
+    group: str | None = None
+    hook: bool = False  # a place kept for a feature added later: created disabled
+
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    # File
+    ActionSpec("open", "open_dialog", (SK.Open,), SP.SP_DialogOpenButton),
+    ActionSpec("close_tab", "close_current_tab", (SK.Close,)),
+    ActionSpec("print", "print_article", (SK.Print,), hook=True),
+    ActionSpec("print_preview", "print_preview", (), hook=True),
+    ActionSpec("export_pdf", "export_pdf", ("Ctrl+Shift+E",), hook=True),
+    ActionSpec("quit", "close", (SK.Quit, "Ctrl+Q")),
+    # Edit
+    ActionSpec("find", "show_find_bar", (SK.Find,), hook=True),
+    # View
+    ActionSpec("next_section", "next_section", ("Ctrl+PgDown", "Alt+Down"), SP.SP_ArrowDown),
+    ActionSpec("previous_section", "previous_section", ("Ctrl+PgUp", "Alt+Up"), SP.SP_ArrowUp),
+    ActionSpec("toggle_focus", "toggle_focus", ("F6",)),
+    ActionSpec("zoom_in", "zoom_in", (SK.ZoomIn, "Ctrl+=")),
+    ActionSpec("zoom_out", "zoom_out", (SK.ZoomOut,)),
+    ActionSpec("zoom_reset", "zoom_reset", ("Ctrl+0",)),
+    ActionSpec("theme_light", "use_light_theme", (), checkable=True, group="theme"),
+    ActionSpec("theme_dark", "use_dark_theme", (), checkable=True, group="theme"),
+    ActionSpec("next_tab", "next_tab", (SK.NextChild,)),
+    ActionSpec("previous_tab", "previous_tab", (SK.PreviousChild,)),
+    # Library
+    ActionSpec("show_library", "show_library", ("Ctrl+L",)),
+    ActionSpec("add_folder", "add_library_folder", (), SP.SP_DirOpenIcon),
+    ActionSpec("library_search", "search_library", ("Ctrl+Shift+F",), hook=True),
+    # Help
+    ActionSpec("about", "show_about", ()),
+)
+
+#: Menus: (title key, action names); "-" is a separator, "@recent" the Open Recent submenu.
+MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("menu_file", ("open", "@recent", "close_tab", "-",
+                   "print", "print_preview", "export_pdf", "-", "quit")),
+    ("menu_edit", ("find",)),
+    ("menu_view", ("next_section", "previous_section", "toggle_focus", "-",
+                   "zoom_in", "zoom_out", "zoom_reset", "-", "theme_light", "theme_dark", "-",
+                   "next_tab", "previous_tab")),
+    ("menu_library", ("show_library", "add_folder", "library_search")),
+    ("menu_help", ("about",)),
+)  # fmt: skip
+
+TOOLBAR: tuple[str, ...] = ("open", "-", "previous_section", "next_section")
+
+
+def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
+    """The concrete key sequences of an action on this platform."""
+    keys: list[QKeySequence] = []
+    for shortcut in spec.shortcuts:
+        if isinstance(shortcut, str):
+            keys.append(QKeySequence(shortcut))
+        else:
+            keys.extend(QKeySequence.keyBindings(shortcut))
+    unique: list[QKeySequence] = []
+    for key in keys:
+        if not key.isEmpty() and key not in unique:
+            unique.append(key)
+    return unique
+
+
+def build_actions(window: QWidget, lang: str) -> dict[str, QAction]:
+    """Create every action of :data:`ACTIONS` on ``window`` and connect it to its handler."""
+    actions: dict[str, QAction] = {}
+    groups: dict[str, QActionGroup] = {}
+    style = QApplication.style()
+    for spec in ACTIONS:
+        action = QAction(tr(spec.name, lang), window)
+        action.setObjectName(f"action_{spec.name}")
+        keys = key_sequences(spec)
+        if keys:
+            action.setShortcuts(keys)
+            action.setToolTip(f"{tr(spec.name, lang)} ({keys[0].toString()})")
+        if spec.icon is not None:
+            action.setIcon(QIcon(style.standardIcon(spec.icon)))
+        if spec.checkable:
+            action.setCheckable(True)
+        if spec.group is not None:
+            groups.setdefault(spec.group, QActionGroup(window)).addAction(action)
+        if spec.hook:
+            action.setEnabled(False)
+        handler = getattr(window, spec.handler)
+        action.triggered.connect(lambda _checked=False, h=handler: h())
+        window.addAction(action)
+        actions[spec.name] = action
+    return actions

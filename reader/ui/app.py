@@ -1,0 +1,154 @@
+"""Application start-up: QApplication setup, :func:`make_window` and the ``qari`` window mode.
+
+:func:`setup_application` does the once-per-process work: organisation and application names
+(where QSettings and the cache live), the layout direction (right to left for the Arabic
+interface, set once here and nowhere else), Amiri registration, and the theme manager.
+:func:`make_window` builds the window exactly as ``qari`` does, without showing it, for tests
+and embedding; :func:`run_app` is what ``qari [FILE ...]`` and ``qari --screenshot`` run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from reader import paths
+
+from . import settings as keys
+from .fonts import register_fonts, register_ui_fonts
+from .main_window import MainWindow
+from .settings import Settings
+from .themes import ThemeManager
+
+ORGANISATION = "Qari"
+APPLICATION = "qari"
+
+_themes: ThemeManager | None = None
+
+
+def articles_dir() -> Path:
+    """The bundled articles folder (see :mod:`reader.paths`, which packaging may move)."""
+    return paths.articles_dir()
+
+
+def sample_article() -> Path:
+    """The article opened on the very first run."""
+    return paths.sample_article()
+
+
+def cache_dir() -> Path:
+    """Where built theme stylesheets and their icons are kept."""
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+    return Path(location) if location else Path(tempfile.gettempdir()) / "qari-cache"
+
+
+def setup_application(app: QApplication, lang: str) -> ThemeManager:
+    """Names, layout direction, fonts and themes of ``app``; safe to call again."""
+    global _themes
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    direction = Qt.LayoutDirection.RightToLeft if lang == "ar" else Qt.LayoutDirection.LeftToRight
+    if app.layoutDirection() != direction:
+        app.setLayoutDirection(direction)
+    if _themes is None or _themes.app is not app or _themes.lang != lang:
+        register_fonts()
+        register_ui_fonts(lang)
+        app.setWindowIcon(QIcon(str(paths.icon_path())))
+        _themes = ThemeManager(app, cache_dir(), lang)
+    return _themes
+
+
+def make_window(
+    paths_: list[str | Path] | None = None,
+    *,
+    settings: Settings | None = None,
+    settings_path: str | Path | None = None,
+    lang: str | None = None,
+) -> MainWindow:
+    """Build the reader window as ``qari`` does, without showing it.
+
+    ``paths_`` are opened as tabs; with none, what was open last time is reopened, or the
+    sample article on the first run. Settings come from ``settings``, else from the INI file
+    ``settings_path``, else from the user's standard location. A QApplication must exist.
+    """
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        raise RuntimeError("make_window() needs a QApplication; create one first")
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    if settings is None:
+        settings = Settings.open(settings_path)
+    lang = lang or settings.get(keys.LANGUAGE)
+    themes = setup_application(app, lang)
+    themes.apply(settings.get(keys.THEME))
+    window = MainWindow(settings, themes, lang)
+    window.restore_state()
+    if paths_:
+        window.open_paths(list(paths_))
+    else:
+        _reopen(window, settings)
+    return window
+
+
+def _reopen(window: MainWindow, settings: Settings) -> None:
+    for path in settings.get(keys.OPEN_FILES):
+        if Path(path).is_file():
+            window.open_file(path, activate=False)
+    if window.tabs.count():
+        window.tabs.setCurrentIndex(min(settings.get(keys.CURRENT_TAB), window.tabs.count() - 1))
+    elif sample_article().is_file():
+        window.open_file(sample_article())
+
+
+def _has_display() -> bool:
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _parse_size(text: str) -> tuple[int, int] | None:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        return None
+    return (w, h) if 200 <= w <= 10000 and 150 <= h <= 10000 else None
+
+
+def run_app(ns: argparse.Namespace) -> int:
+    """``qari [FILE ...]``: show the window; with ``--screenshot OUT.png`` save a PNG instead."""
+    size = _parse_size(ns.size)
+    if ns.screenshot and size is None:
+        print(f"qari: invalid --size {ns.size!r}, expected WIDTHxHEIGHT", file=sys.stderr)
+        return 2
+    if ns.screenshot and not os.environ.get("QT_QPA_PLATFORM") and not _has_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    window = make_window(list(ns.files), lang=ns.lang)
+    if ns.screenshot:
+        assert size is not None
+        return save_screenshot(window, Path(ns.screenshot), size)
+    window.show()
+    return app.exec()
+
+
+def save_screenshot(window: MainWindow, out: Path, size: tuple[int, int]) -> int:
+    """Lay ``window`` out at ``size``, let it settle, save it as PNG; nothing is persisted."""
+    window.persist = False
+    window.resize(*size)
+    window.show()
+    app = QApplication.instance()
+    assert app is not None
+    QTimer.singleShot(400, app.quit)  # layout, the debounced heading cache, first paint
+    app.exec()
+    image = window.grab()
+    window.close()
+    if not image.save(str(out), "PNG"):
+        print(f"qari: cannot write the screenshot to {out}", file=sys.stderr)
+        return 2
+    return 0

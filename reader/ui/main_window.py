@@ -1,0 +1,585 @@
+"""The main window: section tree and library on the right, articles in tabs on the left.
+
+It wires the parts together and remembers things; the parts do the work: the reading pane
+typesets and navigates (:mod:`.reading_pane`), the item model adapts the article
+(:mod:`.section_model`), actions come from one table (:mod:`.actions`), settings from one
+typed object (:mod:`.settings`). Tree and pane talk only in section ids; a guard flag stops
+the tree's programmatic selection from feeding back into the pane.
+
+Hooks kept for later (their actions exist, disabled): :meth:`MainWindow.print_article`,
+:meth:`MainWindow.print_preview`, :meth:`MainWindow.export_pdf` (File menu, to call
+``reader.export``), :meth:`MainWindow.show_find_bar` (Edit > Find, Ctrl+F; the find bar,
+objectName ``findBar``, goes into :attr:`MainWindow.find_bar_slot` under the text) and
+:meth:`MainWindow.search_library` (Library > Search, Ctrl+Shift+F).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QModelIndex, QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader import __version__, paths
+from reader.model import Article, ArticleError, load_article
+
+from . import settings as keys
+from .actions import MENUS, TOOLBAR, build_actions
+from .i18n import minutes_text, section_text, tr, words_text
+from .library_panel import LibraryFolder, LibraryPanel
+from .message_bar import MessageBar
+from .reading_pane import ReadingPane
+from .section_model import ROOT_ID
+from .settings import Settings
+from .themes import THEMES, ThemeManager
+
+log = logging.getLogger(__name__)
+
+#: Reading speed used for the status bar's reading time (words per minute).
+WORDS_PER_MINUTE = 180
+ZOOM_STEP = 10
+
+
+class MainWindow(QMainWindow):
+    """The reader window. Build it with :func:`reader.ui.app.make_window`."""
+
+    def __init__(self, settings: Settings, themes: ThemeManager, lang: str = "ar") -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = settings
+        self.themes = themes
+        self.lang = lang
+        #: False for throw-away windows (screenshots): nothing is saved on close.
+        self.persist = True
+        self._syncing = False
+        self.zoom = settings.get(keys.ZOOM)
+        self.theme = THEMES[themes.current or settings.get(keys.THEME)]
+        self.setWindowTitle(tr("app_name", lang))
+        self.setAcceptDrops(True)
+
+        self.tree = QTreeView()
+        self.tree.setObjectName("sectionTree")
+        self.tree.setHeaderHidden(True)
+        self.tree.setWordWrap(True)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.clicked.connect(self._on_tree_activated)
+        self.tree.activated.connect(self._on_tree_activated)
+        self.library = LibraryPanel(lang)
+        self.library.openRequested.connect(lambda p: self.open_file(p))
+        self.library.removeRequested.connect(self._remove_library_folder)
+        self.side = QTabWidget()
+        self.side.setObjectName("sideTabs")
+        self.side.addTab(self.tree, tr("sections_tab", lang))
+        self.side.addTab(self.library, tr("library_tab", lang))
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("documentTabs")
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabBarAutoHide(True)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.empty = QLabel(tr("no_article", lang))
+        self.empty.setObjectName("emptyLabel")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.tabs)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.side)  # first = right-hand side in a right-to-left window
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+
+        self.message_bar = MessageBar(lang)
+        central = QWidget()
+        self.central_layout = QVBoxLayout(central)
+        self.central_layout.setContentsMargins(6, 6, 6, 0)
+        self.central_layout.setSpacing(6)
+        self.central_layout.addWidget(self.message_bar)
+        self.central_layout.addWidget(self.splitter, 1)
+        #: HOOK (find bar): insert the find bar (objectName "findBar") at this layout index.
+        self.find_bar_slot = self.central_layout.count()
+        self.setCentralWidget(central)
+
+        self.section_label = QLabel()
+        self.section_label.setObjectName("statusSection")
+        self.words_label = QLabel()
+        self.words_label.setObjectName("statusWords")
+        self.time_label = QLabel()
+        self.time_label.setObjectName("statusTime")
+        for label in (self.section_label, self.words_label, self.time_label):
+            label.setContentsMargins(10, 0, 10, 0)
+            self.statusBar().addPermanentWidget(label)
+
+        self.actions_by_name = build_actions(self, lang)
+        self._build_menus()
+        self.actions_by_name[f"theme_{self.theme.name}"].setChecked(True)
+
+        self.watcher_pending: set[str] = set()
+        self._watcher: QFileSystemWatcher | None = None  # made on first open
+        self._reload_timer = QTimer(self, singleShot=True, interval=200)
+        self._reload_timer.timeout.connect(self._reload_changed)
+        self._refresh_library()
+        self._show_stack()
+
+    # -- building ----------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        for title, names in MENUS:
+            menu = bar.addMenu(tr(title, self.lang))
+            menu.setObjectName(title)
+            for name in names:
+                if name == "-":
+                    menu.addSeparator()
+                elif name == "@recent":
+                    self.recent_menu = menu.addMenu(tr("menu_recent", self.lang))
+                    self.recent_menu.setObjectName("menu_recent")
+                    self.recent_menu.aboutToShow.connect(self.rebuild_recent_menu)
+                else:
+                    menu.addAction(self.actions_by_name[name])
+        toolbar = QToolBar(tr("app_name", self.lang))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(18, 18))
+        for name in TOOLBAR:
+            if name == "-":
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(self.actions_by_name[name])
+        self.addToolBar(toolbar)
+
+    # -- opening -----------------------------------------------------------------------
+
+    def panes(self) -> list[ReadingPane]:
+        return [self.tabs.widget(i) for i in range(self.tabs.count())]  # type: ignore[misc]
+
+    def current_pane(self) -> ReadingPane | None:
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, ReadingPane) else None
+
+    def open_paths(self, paths_: list[str | Path]) -> int:
+        """Open several files; returns how many opened."""
+        return sum(self.open_file(p) is not None for p in paths_)
+
+    def open_file(self, path: str | Path, activate: bool = True) -> ReadingPane | None:
+        """Open (or switch to) the article at ``path``; errors go to the message bar."""
+        resolved = Path(path).expanduser().resolve()
+        for i, pane in enumerate(self.panes()):
+            if pane.path == resolved:
+                if activate:
+                    self.tabs.setCurrentIndex(i)
+                return pane
+        article = self._load(resolved)
+        if article is None:
+            return None
+        pane = ReadingPane()
+        pane.path = resolved
+        pane.setAcceptDrops(False)  # drops go to the window
+        pane.set_theme(self.theme)
+        pane.set_zoom(self.zoom)
+        pane.sectionChanged.connect(lambda sid, p=pane: self._on_section_changed(p, sid))
+        pane.linkHovered.connect(lambda url: self.statusBar().showMessage(url))
+        pane.linkRefused.connect(
+            lambda url: self.show_message(tr("link_refused", self.lang, url=url), "error")
+        )
+        pane.set_article(article, self.settings.position(resolved))
+        index = self.tabs.addTab(pane, _short(article.title))
+        self.tabs.setTabToolTip(index, str(resolved))
+        self._watch(resolved)
+        self._add_recent(resolved)
+        if activate:
+            self.tabs.setCurrentIndex(index)
+        self._show_stack()
+        return pane
+
+    def _load(self, path: Path) -> Article | None:
+        try:
+            return load_article(path)
+        except ArticleError as err:
+            self.show_error(f"{tr('open_failed', self.lang)} {self._err_text(err)}")
+        except Exception as err:  # a parser bug must not take the reader down
+            log.exception("could not open %s", path)
+            self.show_error(f"{tr('open_failed', self.lang)} {path.name}: {err}")
+        return None
+
+    def _err_text(self, err: ArticleError) -> str:
+        return err.arabic if self.lang == "ar" else err.english
+
+    def open_dialog(self) -> None:
+        filters = ";;".join(
+            tr(k, self.lang)
+            for k in ("filter_all", "filter_text", "filter_markdown", "filter_html", "filter_any")
+        )
+        current = self._current_path()
+        start = str(current.parent) if current is not None else str(Path.home())
+        names, _ = QFileDialog.getOpenFileNames(self, tr("open_title", self.lang), start, filters)
+        self.open_paths(list(names))
+
+    def _current_path(self) -> Path | None:
+        pane = self.current_pane()
+        return pane.path if pane is not None else None
+
+    # -- tabs --------------------------------------------------------------------------
+
+    def close_current_tab(self) -> None:
+        if self.tabs.count():
+            self.close_tab(self.tabs.currentIndex())
+
+    def close_tab(self, index: int) -> None:
+        pane = self.tabs.widget(index)
+        if not isinstance(pane, ReadingPane):
+            return
+        self._save_position(pane)
+        if self._watcher is not None:
+            self._watcher.removePath(str(pane.path))
+        self.tabs.removeTab(index)
+        pane.deleteLater()
+        self._show_stack()
+
+    def next_tab(self) -> None:
+        if self.tabs.count() > 1:
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + 1) % self.tabs.count())
+
+    def previous_tab(self) -> None:
+        if self.tabs.count() > 1:
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() - 1) % self.tabs.count())
+
+    def _show_stack(self) -> None:
+        self.stack.setCurrentWidget(self.tabs if self.tabs.count() else self.empty)
+        if not self.tabs.count():
+            self.tree.setModel(None)
+            self.setWindowTitle(tr("app_name", self.lang))
+            self._update_status()
+
+    def _on_tab_changed(self, _index: int) -> None:
+        pane = self.current_pane()
+        if pane is None:
+            return
+        self.tree.setModel(pane.section_model)
+        self.tree.expandAll()
+        title = pane.article.title if pane.article is not None else ""
+        self.setWindowTitle(f"{title} — {tr('app_name', self.lang)}")
+        self._select_in_tree(pane.current_section())
+        self._update_status()
+
+    # -- tree <-> text -----------------------------------------------------------------
+
+    def _on_tree_activated(self, index: QModelIndex) -> None:
+        pane = self.current_pane()
+        if pane is None or pane.section_model is None or self._syncing:
+            return
+        pane.scroll_to_section(pane.section_model.section_id(index))
+
+    def _on_section_changed(self, pane: ReadingPane, section_id: int) -> None:
+        if pane is self.current_pane():
+            self._select_in_tree(section_id)
+            self._update_status()
+
+    def _select_in_tree(self, section_id: int) -> None:
+        pane = self.current_pane()
+        selection = self.tree.selectionModel()
+        if pane is None or pane.section_model is None or selection is None:
+            return
+        index = pane.section_model.index_for(section_id)
+        self._syncing = True
+        try:
+            selection.setCurrentIndex(index, selection.SelectionFlag.ClearAndSelect)
+            self.tree.scrollTo(index)
+        finally:
+            self._syncing = False
+
+    def selected_section(self) -> int:
+        """Section id of the tree's current item (ROOT_ID when none)."""
+        pane = self.current_pane()
+        if pane is None or pane.section_model is None:
+            return ROOT_ID
+        return pane.section_model.section_id(self.tree.currentIndex())
+
+    def next_section(self) -> None:
+        if (pane := self.current_pane()) is not None:
+            pane.step_section(1)
+
+    def previous_section(self) -> None:
+        if (pane := self.current_pane()) is not None:
+            pane.step_section(-1)
+
+    def toggle_focus(self) -> None:
+        pane = self.current_pane()
+        if pane is None:
+            return
+        if pane.hasFocus():
+            self.side.setCurrentWidget(self.tree)
+            self.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            pane.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _update_status(self) -> None:
+        pane = self.current_pane()
+        if pane is None or pane.article is None:
+            for label in (self.section_label, self.words_label, self.time_label):
+                label.clear()
+            return
+        ids = pane.section_ids()
+        current = pane.current_section()
+        if current in ids:
+            self.section_label.setText(section_text(ids.index(current) + 1, len(ids), self.lang))
+        else:
+            self.section_label.setText(tr("status_start", self.lang))
+        words = pane.article.words()
+        self.words_label.setText(words_text(words, self.lang))
+        minutes = max(1, math.ceil(words / WORDS_PER_MINUTE))
+        self.time_label.setText(minutes_text(minutes, self.lang))
+
+    # -- look ---------------------------------------------------------------------------
+
+    def set_theme(self, name: str) -> None:
+        self.theme = self.themes.apply(name)
+        for pane in self.panes():
+            pane.set_theme(self.theme)
+        self.actions_by_name[f"theme_{self.theme.name}"].setChecked(True)
+        self.settings.set(keys.THEME, self.theme.name)
+
+    def use_light_theme(self) -> None:
+        self.set_theme("light")
+
+    def use_dark_theme(self) -> None:
+        self.set_theme("dark")
+
+    def set_zoom(self, percent: int) -> None:
+        self.zoom = max(keys.ZOOM_MIN, min(keys.ZOOM_MAX, percent))
+        for pane in self.panes():
+            pane.set_zoom(self.zoom)
+        self.settings.set(keys.ZOOM, self.zoom)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom + ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom - ZOOM_STEP)
+
+    def zoom_reset(self) -> None:
+        self.set_zoom(100)
+
+    # -- messages -----------------------------------------------------------------------
+
+    def show_message(self, text: str, kind: str = "info") -> None:
+        self.message_bar.show_message(text, kind)
+
+    def show_error(self, text: str) -> None:
+        self.message_bar.show_message(text, "error")
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, tr("about", self.lang),
+                          tr("about_text", self.lang, version=__version__))
+
+    # -- recent files -------------------------------------------------------------------
+
+    def _add_recent(self, path: Path) -> None:
+        recent = [p for p in self.settings.get(keys.RECENT_FILES) if p != str(path)]
+        self.settings.set(keys.RECENT_FILES, [str(path), *recent][: keys.MAX_RECENT])
+
+    def prune_recent(self) -> list[str]:
+        """Drop recent files that no longer exist (saying so); return the ones dropped."""
+        recent = self.settings.get(keys.RECENT_FILES)
+        kept = [p for p in recent if Path(p).is_file()]
+        gone = [p for p in recent if p not in kept]
+        if gone:
+            self.settings.set(keys.RECENT_FILES, kept)
+            names = "، ".join(Path(p).name for p in gone) if self.lang == "ar" else ", ".join(
+                Path(p).name for p in gone)
+            self.show_message(tr("recent_pruned", self.lang, names=names))
+        return gone
+
+    def rebuild_recent_menu(self) -> None:
+        self.prune_recent()
+        menu = self.recent_menu
+        menu.clear()
+        recent = self.settings.get(keys.RECENT_FILES)
+        for n, name in enumerate(recent, start=1):
+            action = menu.addAction(f"&{n % 10} {Path(name).name}")
+            action.setToolTip(name)
+            action.triggered.connect(lambda _c=False, p=name: self.open_file(p))
+        if not recent:
+            menu.addAction(tr("recent_empty", self.lang)).setEnabled(False)
+        else:
+            menu.addSeparator()
+            menu.addAction(tr("recent_clear", self.lang)).triggered.connect(
+                lambda: self.settings.set(keys.RECENT_FILES, [])
+            )
+
+    # -- library --------------------------------------------------------------------------
+
+    def _refresh_library(self) -> None:
+        folders = [LibraryFolder(paths.articles_dir(), tr("bundled_articles", self.lang), False)]
+        folders += [LibraryFolder(Path(p), Path(p).name or p)
+                    for p in self.settings.get(keys.LIBRARY_FOLDERS)]
+        self.library.set_folders(folders)
+
+    def show_library(self) -> None:
+        self.side.setCurrentWidget(self.library)
+        self.library.tree.setFocus()
+
+    def add_library_folder(self, folder: str | Path | None = None) -> None:
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(self, tr("add_folder_title", self.lang))
+            if not folder:
+                return
+        resolved = str(Path(folder).expanduser().resolve())
+        current = self.settings.get(keys.LIBRARY_FOLDERS)
+        if resolved not in current:
+            self.settings.set(keys.LIBRARY_FOLDERS, [*current, resolved])
+        self._refresh_library()
+        self.show_library()
+
+    def _remove_library_folder(self, folder: str) -> None:
+        current = self.settings.get(keys.LIBRARY_FOLDERS)
+        self.settings.set(keys.LIBRARY_FOLDERS, [p for p in current if p != folder])
+        self._refresh_library()
+
+    # -- hooks for features added later ---------------------------------------------------
+
+    def print_article(self) -> None:
+        """HOOK (print): File > Print, Ctrl+P. To be implemented with ``reader.export``."""
+        self.show_message(tr("not_yet", self.lang))
+
+    def print_preview(self) -> None:
+        """HOOK (print): File > Print Preview. To be implemented with ``reader.export``."""
+        self.show_message(tr("not_yet", self.lang))
+
+    def export_pdf(self) -> None:
+        """HOOK (export): File > Export PDF, Ctrl+Shift+E; ask for a path, call reader.export."""
+        self.show_message(tr("not_yet", self.lang))
+
+    def show_find_bar(self) -> None:
+        """HOOK (find): Edit > Find, Ctrl+F; a bar (objectName "findBar") at find_bar_slot."""
+        self.show_message(tr("not_yet", self.lang))
+
+    def search_library(self) -> None:
+        """HOOK (library search): Library > Search, Ctrl+Shift+F, with ``reader.search``."""
+        self.show_message(tr("not_yet", self.lang))
+
+    # -- drag and drop --------------------------------------------------------------------
+
+    @staticmethod
+    def _dropped_files(event: QDragEnterEvent | QDropEvent) -> list[str]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and u.toLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_files(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = self._dropped_files(event)
+        if files:
+            event.acceptProposedAction()
+            self.open_paths(list(files))
+        else:
+            event.ignore()
+
+    # -- watching files -------------------------------------------------------------------
+
+    def _watch(self, path: Path) -> None:
+        if self._watcher is None:
+            self._watcher = QFileSystemWatcher(self)
+            self._watcher.fileChanged.connect(self._on_file_changed)
+        if str(path) not in self._watcher.files():
+            self._watcher.addPath(str(path))
+
+    def _on_file_changed(self, path: str) -> None:
+        self.watcher_pending.add(path)
+        self._reload_timer.start()  # editors write in bursts (truncate, write, rename)
+
+    def _reload_changed(self) -> None:
+        pending, self.watcher_pending = self.watcher_pending, set()
+        for path in pending:
+            self.reload_file(Path(path))
+
+    def reload_file(self, path: Path) -> None:
+        """Re-read an open article after it changed on disk, keeping the reading position."""
+        pane = next((p for p in self.panes() if p.path == path), None)
+        if pane is None:
+            return
+        if not path.exists():
+            self.show_message(tr("file_gone", self.lang, name=path.name), "error")
+            return
+        keep = pane.position()
+        article = self._load(path)
+        if article is None:
+            return
+        pane.set_article(article, keep)
+        self._watch(path)  # a file replaced by rename is no longer watched
+        index = self.tabs.indexOf(pane)
+        self.tabs.setTabText(index, _short(article.title))
+        if pane is self.current_pane():
+            self._on_tab_changed(index)
+        self.statusBar().showMessage(tr("file_reloaded", self.lang), 4000)
+
+    # -- state ----------------------------------------------------------------------------
+
+    def _save_position(self, pane: ReadingPane) -> None:
+        if self.persist and pane.article is not None and pane.path is not None:
+            self.settings.set_position(pane.path, pane.position())
+
+    def restore_state(self) -> None:
+        """Geometry, splitter and side tab as the user left them."""
+        geometry = self.settings.get(keys.GEOMETRY)
+        if not geometry or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        sizes = self.settings.get(keys.SPLITTER)
+        if len(sizes) == 2 and all(sizes):
+            self.splitter.setSizes(sizes)
+        else:
+            self.splitter.setSizes([320, max(400, self.width() - 320)])
+        self.side.setCurrentIndex(self.settings.get(keys.SIDE_TAB))
+
+    def save_state(self) -> None:
+        """Remember geometry, splitter, side tab, open files and reading positions."""
+        if not self.persist:
+            return
+        s = self.settings
+        s.set(keys.GEOMETRY, bytes(self.saveGeometry().data()))
+        s.set(keys.SPLITTER, [int(v) for v in self.splitter.sizes()])
+        s.set(keys.SIDE_TAB, self.side.currentIndex())
+        s.set(keys.OPEN_FILES, [str(p.path) for p in self.panes() if p.path is not None])
+        s.set(keys.CURRENT_TAB, max(0, self.tabs.currentIndex()))
+        for pane in self.panes():
+            self._save_position(pane)
+        s.prune_positions()
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+
+
+def _short(title: str, limit: int = 28) -> str:
+    title = " ".join(title.split())
+    return title if len(title) <= limit else title[: limit - 1] + "…"
+

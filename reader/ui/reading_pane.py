@@ -1,0 +1,362 @@
+"""The reading pane: a QTextBrowser that typesets one article and navigates it by section id.
+
+Heading positions (document y of each heading's first line) are cached and recomputed only
+when the layout changes size (resize, zoom, theme, new text), debounced; scrolling costs one
+bisect over that cache (:meth:`ReadingPane.section_at_top`). Positions are kept as
+(section id, character offset) so they survive a resize, a zoom or a reload.
+
+Links: ``#anchor`` scrolls within the pane, ``http(s)`` opens in the system browser only when
+clicked, anything else is refused (``linkRefused``). Hovering a link emits ``linkHovered``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QDesktopServices,
+    QFontMetricsF,
+    QKeyEvent,
+    QResizeEvent,
+    QTextBlock,
+    QTextOption,
+)
+from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
+
+from reader.model import Article
+
+from .render import MEASURE_CHARS, RenderedArticle, render_article
+from .section_model import ROOT_ID, SectionModel
+from .settings import Position
+from .themes import THEMES, Theme, pane_stylesheet
+
+#: Reading font size at 100 % zoom, in pixels.
+BASE_FONT_PX = 21
+#: Smallest side margin of the text column, in pixels.
+MIN_SIDE_MARGIN = 28
+#: Scroll values within this many pixels below a heading count as "at" the heading.
+TOP_TOLERANCE = 3
+#: A line of ordinary Arabic prose, to measure the average character width of the font.
+_MEASURE_SAMPLE = "وقال المسؤول إن الوضع على الحدود مستقر وإن القوات تواصل عملها في المنطقة"
+
+
+def open_external(url: QUrl) -> bool:
+    """Open a web link in the system browser (tests replace this)."""
+    return QDesktopServices.openUrl(url)
+
+
+class ReadingPane(QTextBrowser):
+    """Shows one article; emits ``sectionChanged(id)`` as the section at the top changes."""
+
+    sectionChanged = Signal(int)
+    linkHovered = Signal(str)
+    linkRefused = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readingPane")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.article: Article | None = None
+        self.path: Path | None = None
+        self.section_model: SectionModel | None = None
+        #: Position to reach once the pane has its real size (set while it is hidden).
+        self._pending: Position | None = None
+        self._sized = False
+        self._resizing = False
+        self.theme: Theme = THEMES["light"]
+        self.zoom = 100
+        self._rendered = RenderedArticle(html="")
+        self._heading_blocks: list[tuple[int, int]] = []  # (block number, section id)
+        self._heading_of: dict[int, int] = {}  # section id → block number
+        self._heading_numbers: list[int] = []
+        self._ys: list[float] = []
+        self._ids: list[int] = []
+        self._current = ROOT_ID
+        self._measure_px = 0.0
+        self._relayout = QTimer(self, singleShot=True, interval=30)
+        self._relayout.timeout.connect(self.recompute_positions)
+        self.anchorClicked.connect(self._on_anchor)
+        self.highlighted.connect(lambda url: self.linkHovered.emit(url.toString()))
+        self.verticalScrollBar().valueChanged.connect(self._on_scroll)
+        self.document().documentLayout().documentSizeChanged.connect(
+            lambda _size: self._relayout.start()
+        )
+        self._apply_style()
+
+    # -- content -------------------------------------------------------------------------
+
+    def set_article(self, article: Article, keep: Position | None = None) -> None:
+        """Show ``article`` (and make its section model); scroll to ``keep``, else the top."""
+        self.article = article
+        self.section_model = SectionModel(article, self)
+        self._render()
+        self.restore_position(keep or Position(ROOT_ID, 0))
+
+    def _render(self) -> None:
+        assert self.article is not None
+        self._rendered = render_article(self.article, self.theme)
+        self.setHtml(self._rendered.html)  # QTextEdit's: also puts the cursor at the start
+        doc = self.document()
+        option = doc.defaultTextOption()
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        doc.setDefaultTextOption(option)
+        self._heading_blocks = self._find_headings()
+        self._heading_of = {sid: n for n, sid in self._heading_blocks}
+        self._heading_numbers = [n for n, _ in self._heading_blocks]
+        self._update_margins()
+        self.recompute_positions()
+
+    def _find_headings(self) -> list[tuple[int, int]]:
+        """Block numbers of the headings: as rendered, checked; a scan if they disagree."""
+        doc = self.document()
+        expected = self._rendered.headings
+        if doc.blockCount() == self._rendered.block_count and all(
+            doc.findBlockByNumber(n).blockFormat().headingLevel() > 1 for n, _ in expected
+        ):
+            return list(expected)
+        found: list[int] = []
+        block = doc.begin()
+        while block.isValid():  # fallback only: one pass over the blocks
+            if block.blockFormat().headingLevel() > 1:
+                found.append(block.blockNumber())
+            block = block.next()
+        return [(n, sid) for n, (_, sid) in zip(found, expected, strict=False)]
+
+    # -- look ------------------------------------------------------------------------------
+
+    def set_theme(self, theme: Theme) -> None:
+        """Switch page colours; text that embeds theme colours is re-rendered in place."""
+        if theme == self.theme:
+            return
+        keep = self.position()
+        self.theme = theme
+        self._apply_style()
+        if self.article is not None and self._rendered.themed:
+            self._render()
+            self.restore_position(keep)
+
+    def set_zoom(self, percent: int) -> None:
+        """Scale the reading font (percent of :data:`BASE_FONT_PX`), keeping the place."""
+        if percent == self.zoom:
+            return
+        keep = self.position()
+        self.zoom = percent
+        self._apply_style()
+        self._update_margins()
+        self.recompute_positions()
+        self.restore_position(keep)
+
+    def font_px(self) -> int:
+        return max(8, round(BASE_FONT_PX * self.zoom / 100))
+
+    def _apply_style(self) -> None:
+        self.setStyleSheet(pane_stylesheet(self.theme, self.font_px()))
+        self._measure_px = 0.0
+
+    def _update_margins(self) -> None:
+        """Centre a column of ~MEASURE_CHARS characters; leave a screenful after the end."""
+        if not self._measure_px:
+            self.ensurePolished()
+            metrics = QFontMetricsF(self.font())
+            per_char = metrics.horizontalAdvance(_MEASURE_SAMPLE) / len(_MEASURE_SAMPLE)
+            self._measure_px = per_char * MEASURE_CHARS
+        width = self.viewport().width()
+        side = float(max(MIN_SIDE_MARGIN, int((width - self._measure_px) / 2)))
+        root = self.document().rootFrame()
+        fmt = root.frameFormat()
+        bottom = float(max(0, int(self.viewport().height() * 0.92)))
+        if (fmt.leftMargin(), fmt.rightMargin(), fmt.bottomMargin()) != (side, side, bottom):
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            fmt.setTopMargin(24)
+            fmt.setBottomMargin(bottom)
+            root.setFrameFormat(fmt)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Keep the reading place across the reflow; the first resize (at show) applies the
+        # position asked for while the pane was hidden. A scroll bar appearing during the
+        # reflow resizes the viewport again, inside this call: that nested call only relays.
+        if self._resizing:
+            super().resizeEvent(event)
+            return
+        self._resizing = True
+        try:
+            keep = self.position() if self.article is not None else None
+            super().resizeEvent(event)
+            self._sized = True
+            self._update_margins()
+            if keep is not None:
+                self._pending = None
+                self.recompute_positions()
+                self.restore_position(keep)
+                self._update_margins()
+        finally:
+            self._resizing = False
+
+    # -- positions --------------------------------------------------------------------------
+
+    def _line_top(self, block: QTextBlock, offset: int = 0) -> float:
+        """Document y of the line holding character ``offset`` of ``block`` (lays it out)."""
+        rect = self.document().documentLayout().blockBoundingRect(block)
+        layout = block.layout()
+        line = layout.lineForTextPosition(offset)
+        y = layout.position().y() if layout.lineCount() else rect.top()
+        return y + line.y() if line.isValid() else y
+
+    def recompute_positions(self) -> None:
+        """Cache the document y of every heading (after the layout changed)."""
+        self._relayout.stop()
+        if not self._sized:
+            return  # laid out at a placeholder width: wait for the real one
+        doc = self.document()
+        ys: list[float] = []
+        ids: list[int] = []
+        for number, sid in self._heading_blocks:
+            ys.append(self._line_top(doc.findBlockByNumber(number)))
+            ids.append(sid)
+        self._ys, self._ids = ys, ids
+        self._on_scroll(self.verticalScrollBar().value())
+
+    def heading_y(self, section_id: int) -> float | None:
+        """Cached document y of a section's heading (None: not a listed heading)."""
+        try:
+            return self._ys[self._ids.index(section_id)]
+        except ValueError:
+            return None
+
+    def heading_block(self, section_id: int) -> QTextBlock | None:
+        """The QTextBlock of a section's heading (None: no such heading)."""
+        number = self._heading_of.get(section_id)
+        return None if number is None else self.document().findBlockByNumber(number)
+
+    def section_ids(self) -> list[int]:
+        """Ids of the headed sections, in document order."""
+        return [sid for _, sid in self._heading_blocks]
+
+    def section_at_top(self, value: int | None = None) -> int:
+        """Id of the last heading at or above the top of the view (ROOT_ID: none yet)."""
+        top = self.verticalScrollBar().value() if value is None else value
+        i = bisect_right(self._ys, top + TOP_TOLERANCE) - 1
+        return self._ids[i] if i >= 0 else ROOT_ID
+
+    def _on_scroll(self, value: int) -> None:
+        section = self.section_at_top(value)
+        if section != self._current:
+            self._current = section
+            self.sectionChanged.emit(section)
+
+    def current_section(self) -> int:
+        return self._current
+
+    def scroll_to_section(self, section_id: int) -> None:
+        """Bring the heading of ``section_id`` to the top (ROOT_ID: the title)."""
+        if section_id not in self._heading_of:
+            section_id = ROOT_ID
+        self.restore_position(Position(section_id, 0))
+
+    def _scroll_to_y(self, y: float) -> None:
+        bar = self.verticalScrollBar()
+        target = round(y)
+        if target > bar.maximum():  # the layout has not reached the end yet: finish it
+            doc = self.document()
+            doc.documentLayout().blockBoundingRect(doc.lastBlock())
+        bar.setValue(target)
+
+    def step_section(self, step: int) -> None:
+        """Go to the next (step=1) or previous (step=-1) section."""
+        ids = self._ids
+        if not ids:
+            return
+        current = self.section_at_top()
+        i = ids.index(current) if current in ids else -1
+        if step < 0:
+            top = self.verticalScrollBar().value()
+            # Inside a section: the previous key first returns to its own heading.
+            if i >= 0 and top > self._ys[i] + TOP_TOLERANCE:
+                self.scroll_to_section(current)
+                return
+            if i <= 0:
+                self.scroll_to_section(ROOT_ID)
+                return
+        target = max(0, min(len(ids) - 1, i + step))
+        self.scroll_to_section(ids[target])
+
+    def position(self) -> Position:
+        """The reading position: section at the top and character offset within it."""
+        if self._pending is not None or not self._sized:
+            return self._pending or Position(ROOT_ID, 0)
+        doc = self.document()
+        top = self.verticalScrollBar().value()
+        x = self.viewport().width() / 2
+        char = doc.documentLayout().hitTest(QPointF(x, top + 1), Qt.HitTestAccuracy.FuzzyHit)
+        block = doc.findBlock(max(0, char))
+        line = block.layout().lineForTextPosition(max(0, char - block.position()))
+        char = block.position() + (line.textStart() if line.isValid() else 0)
+        # The section comes from the block number, not from the cached heading positions,
+        # which may be stale while the layout changes.
+        number = block.blockNumber()
+        i = bisect_right(self._heading_numbers, number) - 1
+        if i < 0:
+            return Position(ROOT_ID, char)
+        number, section = self._heading_blocks[i]
+        return Position(section, max(0, char - doc.findBlockByNumber(number).position()))
+
+    def restore_position(self, position: Position) -> None:
+        """Scroll so that the line holding ``position`` is at the top (once the pane has its
+        real size: until then the position is kept pending)."""
+        if not self._sized:
+            self._pending = position
+            return
+        doc = self.document()
+        base = 0
+        if position.section != ROOT_ID:
+            number = self._heading_of.get(position.section)
+            if number is None:
+                self._scroll_to_y(0)
+                return
+            base = doc.findBlockByNumber(number).position()
+        char = min(base + position.offset, max(0, doc.characterCount() - 1))
+        if char <= 0:
+            self._scroll_to_y(0)
+            return
+        block = doc.findBlock(char)
+        self._scroll_to_y(self._line_top(block, char - block.position()))
+
+    # -- keys and links ------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        plain = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.ControlModifier,
+        )
+        if plain and key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            if key == Qt.Key.Key_Home:
+                self._scroll_to_y(0)
+            else:  # the end of the text at the bottom of the view, not the blank room after it
+                doc = self.document()
+                bottom = doc.documentLayout().blockBoundingRect(doc.lastBlock()).bottom()
+                self._scroll_to_y(max(0.0, bottom + 24 - self.viewport().height()))
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _on_anchor(self, url: QUrl) -> None:
+        if not url.scheme() and not url.path() and url.hasFragment():
+            target = self._rendered.anchors.get(url.fragment())
+            if target is not None:
+                self.scroll_to_section(target)
+                return
+            self.linkRefused.emit(url.toString())
+            return
+        if url.scheme() in ("http", "https") and url.host():
+            open_external(url)
+            return
+        self.linkRefused.emit(url.toString())

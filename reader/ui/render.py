@@ -1,0 +1,143 @@
+"""Article → HTML for the reading pane (Qt's rich-text subset), plus where each heading lands.
+
+Every block says ``dir="rtl"`` so a paragraph opening with Latin letters or digits is still
+laid out right to left. Paragraphs are justified with a generous line height; the measure
+(60-75 characters, centred) and the room after the last section are frame margins the pane
+sets from its width and height, so neither needs a new render.
+
+Headings carry their section ids by *position*: every HTML block element here becomes exactly
+one QTextBlock, so the block number of each heading is known without named anchors (which make
+Qt's HTML import several times slower on long articles). The pane checks those numbers against
+the document once and falls back to a scan if they ever disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html import escape
+from itertools import pairwise
+
+from reader.model import Article, Block, BlockKind, SpanKind
+
+from .themes import Theme
+
+#: Line height of body text, in percent of the font's line spacing.
+LINE_HEIGHT = 120
+#: Average characters per line the pane aims for.
+MEASURE_CHARS = 68
+
+
+@dataclass
+class RenderedArticle:
+    """HTML plus the block numbers where headings land (in document order)."""
+
+    html: str
+    #: (block number, section id) for every headed section, in document order.
+    headings: list[tuple[int, int]] = field(default_factory=list)
+    #: Number of QTextBlocks the HTML produces.
+    block_count: int = 0
+    #: Internal link targets (``#anchor``) → section id.
+    anchors: dict[str, int] = field(default_factory=dict)
+    #: True when the HTML holds theme colours (links), so a theme switch re-renders it.
+    themed: bool = False
+
+
+def _inline(block: Block, link_colour: str) -> tuple[str, bool]:
+    """The block's text as HTML with its spans; second value: any link in it."""
+    text = block.text
+    spans = [s for s in block.spans if 0 <= s.start < s.end <= len(text)]
+    if not spans:
+        return _text(text), False
+    cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
+    parts: list[str] = []
+    has_link = False
+    for start, end in pairwise(cuts):
+        piece = _text(text[start:end])
+        for span in spans:
+            if span.start <= start and end <= span.end:
+                if span.kind is SpanKind.LINK and span.href:
+                    has_link = True
+                    piece = (
+                        f'<a href="{escape(span.href)}" style="color:{link_colour};'
+                        f' text-decoration: underline">{piece}</a>'
+                    )
+                elif span.kind is SpanKind.STRONG:
+                    piece = f"<b>{piece}</b>"
+                elif span.kind is SpanKind.EMPHASIS:
+                    piece = f"<i>{piece}</i>"
+                elif span.kind is SpanKind.CODE:
+                    piece = f"<code>{piece}</code>"
+        parts.append(piece)
+    return "".join(parts), has_link
+
+
+def _bullet(marker: str) -> str:
+    marker = marker.strip()
+    return "•" if not marker or marker in {"-", "*", "+", "•", "·", "–"} else marker
+
+
+def _text(text: str) -> str:
+    return escape(text, quote=False).replace("\n", "<br/>")
+
+
+def source_line(article: Article) -> str:
+    """Author, date and file name, as shown under the title."""
+    parts = [p for p in (article.author, article.date) if p]
+    if article.source.path is not None:
+        parts.append(article.source.path.name)
+    # Each part is a bidi isolate (FSI … PDI): after an Arabic name, "2025-04-12" would
+    # otherwise be read as Arabic numbers and shown as "12-04-2025".
+    return " · ".join(f"\u2068{p}\u2069" for p in parts)
+
+
+def render_article(article: Article, theme: Theme) -> RenderedArticle:
+    """Typeset ``article`` as HTML for the reading pane."""
+    out: list[str] = ['<html><body dir="rtl">']
+    result = RenderedArticle(html="")
+    out.append(
+        f'<h1 dir="rtl" align="center" style="margin-top: 8px; margin-bottom: 6px">'
+        f"{_text(article.title)}</h1>"
+    )
+    out.append(
+        f'<p dir="rtl" align="center" style="font-size: small; margin-bottom: 28px">'
+        f'{_text(source_line(article)) or "&nbsp;"}</p>'
+    )
+    blocks = 2
+    para = f'dir="rtl" align="justify" style="line-height: {LINE_HEIGHT}%; margin-bottom: 14px"'
+    for section in article.sections:
+        if section.anchor:
+            result.anchors.setdefault(section.anchor, section.id)
+        if section.heading is not None:
+            tag = f"h{min(section.level + 1, 6)}"
+            out.append(
+                f'<{tag} dir="rtl" style="margin-top: 26px; margin-bottom: 12px">'
+                f"{_text(' '.join(section.heading.split()))}</{tag}>"
+            )
+            result.headings.append((blocks, section.id))
+            blocks += 1
+        for block in section.blocks:
+            body, link = _inline(block, theme.link)
+            result.themed |= link
+            if block.kind is BlockKind.LIST_ITEM:
+                # The source's own marker (•, 1., ٣.) as text: Qt's list numbering knows no
+                # Arabic-Indic digits, and one block per item keeps block numbers predictable.
+                marker = _text(_bullet(block.marker))
+                indent = 26 * (block.depth + 1)
+                out.append(
+                    f'<p dir="rtl" style="line-height: {LINE_HEIGHT}%; margin-bottom: 6px;'
+                    f' margin-right: {indent}px">{marker}&nbsp;&nbsp;{body}</p>'
+                )
+            elif block.kind is BlockKind.QUOTE:
+                indent = 28 * (block.depth + 1)
+                out.append(
+                    f'<p dir="rtl" align="justify" style="line-height: {LINE_HEIGHT}%;'
+                    f" margin-bottom: 14px; margin-right: {indent}px; margin-left: {indent}px;"
+                    f' font-style: italic">{body}</p>'
+                )
+            else:
+                out.append(f"<p {para}>{body}</p>")
+            blocks += 1
+    out.append("</body></html>")
+    result.html = "\n".join(out)
+    result.block_count = blocks
+    return result
