@@ -103,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
         progress = _Progress(Path(src).name) if show else None
         try:
             article = load_article(src)
-            export_pdf(article, dest, options, progress=progress)
+            report = export_pdf(article, dest, options, progress=progress)
         except (ArticleError, ExportError) as err:
             if progress is not None:
                 progress.close()
@@ -114,4 +114,9 @@ def run(args: argparse.Namespace) -> int:
             return fail(f"{src}: {err.strerror or err}")
         if progress is not None:
             progress.close()
+        if report.missing_glyphs:
+            n = report.missing_glyphs
+            print(f"qari: {src}: تنبيه: حروف بلا شكل في خط أميري تُركت فارغة ({n}) — warning:"
+                  f" {n} character(s) without a glyph in the Amiri font were left blank",
+                  file=sys.stderr)
     return EXIT_OK

@@ -120,3 +120,13 @@ def test_same_stem_twice_is_an_error(tmp_path: Path) -> None:
     twin = other / SAMPLE.name
     twin.write_bytes(SAMPLE.read_bytes())
     _one_error_line(qari(str(SAMPLE), str(twin), "--output-dir", str(tmp_path)))
+
+
+def test_characters_without_glyph_give_one_warning_line(tmp_path: Path) -> None:
+    src = tmp_path / "emoji.txt"
+    src.write_text("عنوان المقالة\nفقرة فيها رمز 😀 وكلمة أخرى بعده في النص.\n", encoding="utf-8")
+    proc = qari(str(src), "-o", str(tmp_path / "e.pdf"))
+    assert proc.returncode == 0
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "warning: 1 character(s) without a glyph" in lines[0]
+    assert (tmp_path / "e.pdf").exists()
