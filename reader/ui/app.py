@@ -71,12 +71,14 @@ def make_window(
     settings: Settings | None = None,
     settings_path: str | Path | None = None,
     lang: str | None = None,
+    persist: bool = True,
 ) -> MainWindow:
     """Build the reader window as ``qari`` does, without showing it.
 
     ``paths_`` are opened as tabs; with none, what was open last time is reopened, or the
     sample article on the first run. Settings come from ``settings``, else from the INI file
-    ``settings_path``, else from the user's standard location. A QApplication must exist.
+    ``settings_path``, else from the user's standard location; with ``persist=False``
+    (screenshots) nothing is written back. A QApplication must exist.
     """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -89,6 +91,7 @@ def make_window(
     themes = setup_application(app, lang)
     themes.apply(settings.get(keys.THEME))
     window = MainWindow(settings, themes, lang)
+    window.persist = persist
     window.restore_state()
     if paths_:
         window.open_paths(list(paths_))
@@ -129,7 +132,7 @@ def run_app(ns: argparse.Namespace) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
-    window = make_window(list(ns.files), lang=ns.lang)
+    window = make_window(list(ns.files), lang=ns.lang, persist=not ns.screenshot)
     if ns.screenshot:
         assert size is not None
         return save_screenshot(window, Path(ns.screenshot), size)

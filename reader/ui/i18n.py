@@ -58,7 +58,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "filter_html": ("صفحات HTML (*.html *.htm *.xhtml)", "HTML pages (*.html *.htm *.xhtml)"),
     "filter_any": ("كل الملفات (*)", "All files (*)"),
     "add_folder_title": ("اختر مجلد مقالات", "Choose a Folder of Articles"),
-    "open_failed": ("تعذّر فتح المقالة.", "The article could not be opened."),
+    "open_failed": ("تعذّر فتح المقالة «{name}».", "Could not open the article “{name}”."),
     "recent_pruned": ("أُزيلت من القائمة ملفات لم تعد موجودة: {names}",
                       "Removed files that no longer exist: {names}"),
     "file_gone": ("لم يعد الملف موجودًا على القرص: {name}. يبقى النص المعروض كما هو.",

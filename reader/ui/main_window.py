@@ -215,13 +215,14 @@ class MainWindow(QMainWindow):
         return pane
 
     def _load(self, path: Path) -> Article | None:
+        failed = tr("open_failed", self.lang, name=path.name)
         try:
             return load_article(path)
         except ArticleError as err:
-            self.show_error(f"{tr('open_failed', self.lang)} {self._err_text(err)}")
+            self.show_error(f"{failed} {self._err_text(err)}")
         except Exception as err:  # a parser bug must not take the reader down
             log.exception("could not open %s", path)
-            self.show_error(f"{tr('open_failed', self.lang)} {path.name}: {err}")
+            self.show_error(f"{failed} {type(err).__name__}: {err}")
         return None
 
     def _err_text(self, err: ArticleError) -> str:
@@ -397,6 +398,8 @@ class MainWindow(QMainWindow):
     # -- recent files -------------------------------------------------------------------
 
     def _add_recent(self, path: Path) -> None:
+        if not self.persist:
+            return
         recent = [p for p in self.settings.get(keys.RECENT_FILES) if p != str(path)]
         self.settings.set(keys.RECENT_FILES, [str(path), *recent][: keys.MAX_RECENT])
 

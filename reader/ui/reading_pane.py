@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QKeyEvent,
     QResizeEvent,
+    QShowEvent,
     QTextBlock,
     QTextOption,
 )
@@ -101,7 +102,13 @@ class ReadingPane(QTextBrowser):
     def _render(self) -> None:
         assert self.article is not None
         self._rendered = render_article(self.article, self.theme)
-        self.setHtml(self._rendered.html)  # QTextEdit's: also puts the cursor at the start
+        self._heading_blocks, self._heading_of, self._heading_numbers = [], {}, []
+        self._ys, self._ids = [], []
+        self._resizing = True  # scroll bars come and go while the text is replaced
+        try:
+            self.setHtml(self._rendered.html)  # QTextEdit's: also puts the cursor at the start
+        finally:
+            self._resizing = False
         doc = self.document()
         option = doc.defaultTextOption()
         option.setTextDirection(Qt.LayoutDirection.RightToLeft)
@@ -200,10 +207,19 @@ class ReadingPane(QTextBrowser):
         finally:
             self._resizing = False
 
+    def showEvent(self, event: QShowEvent) -> None:
+        # QTextEdit scrolls to its cursor (the start) when first shown: keep our place.
+        keep = self.position() if self.article is not None and self._sized else None
+        super().showEvent(event)
+        if keep is not None:
+            self.restore_position(keep)
+
     # -- positions --------------------------------------------------------------------------
 
     def _line_top(self, block: QTextBlock, offset: int = 0) -> float:
         """Document y of the line holding character ``offset`` of ``block`` (lays it out)."""
+        if not block.isValid():
+            return 0.0
         rect = self.document().documentLayout().blockBoundingRect(block)
         layout = block.layout()
         line = layout.lineForTextPosition(offset)

@@ -13,6 +13,7 @@ INI file given by path, which is what tests use).
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import time
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QSettings
 
 T = TypeVar("T")
 
@@ -70,11 +71,11 @@ def _int_list(raw: str) -> list[int]:
 
 
 def _bytes(raw: str) -> bytes:
-    return bytes(QByteArray.fromBase64(raw.encode("ascii")).data())
+    return base64.b64decode(raw.encode("ascii"), validate=True)  # binascii.Error: ValueError
 
 
 def _dump_bytes(value: bytes) -> str:
-    return bytes(QByteArray(value).toBase64().data()).decode("ascii")
+    return base64.b64encode(value).decode("ascii")
 
 
 @dataclass(frozen=True)
