@@ -41,7 +41,8 @@ class GlyphWriter:
         self._codes: dict[tuple[Glyphs, str, int], str] = {}
         self._composites: dict[Glyphs, str] = {}
         self._added: dict[str, int] = {}  # glyph ids of the glyphs added to the font
-        self._pieces: dict[tuple[str, bool], str] = {}
+        #: Ready-made ``TJ`` fragments per word, for right-to-left and left-to-right words.
+        self.pieces: dict[bool, dict[str, str]] = {True: {}, False: {}}
         self._simple: dict[tuple[int, str, int], str] = {}
         self._clusters: dict[tuple[Cluster, bool], list[str]] = {}
         self.added_glyphs = False
@@ -114,8 +115,8 @@ class GlyphWriter:
     def piece(self, text: str, rtl: bool) -> str:
         """``TJ`` array elements drawing ``text`` from the current point and advancing by its
         shaped width (a glyph the font lacks leaves its space blank)."""
-        key = (text, rtl)
-        piece = self._pieces.get(key)
+        cache = self.pieces[rtl]
+        piece = cache.get(text)
         if piece is not None:
             return piece
         shaped = self.shaper.shape(text, rtl)
@@ -133,7 +134,7 @@ class GlyphWriter:
                         code = simple[skey] = self._code(((gid, 0, 0),), text[c],
                                                          self._w(advance))
                     codes.append(code)
-                piece = self._pieces[key] = "<" + "".join(codes) + ">"
+                piece = cache[text] = "<" + "".join(codes) + ">"
                 return piece
         parts: list[str] = []
         codes = []
@@ -166,7 +167,7 @@ class GlyphWriter:
             codes += got
         if codes:
             parts.append("<" + "".join(codes) + ">")
-        piece = self._pieces[key] = " ".join(parts)
+        piece = cache[text] = " ".join(parts)
         return piece
 
     def _w(self, advance: int) -> int:

@@ -92,9 +92,17 @@ def atomize(
         words = text.split()
         shaper = shapers[style]
         texts = [SPACE] * (2 * len(words) - 1) if words else []
+        known = shaper.rtl_widths(size)  # word -> width in points at this size
         widths = [shaper.width(SPACE, True) * scale] * len(texts)
         texts[0::2] = words
-        widths[0::2] = [shaper.width(w, True) * scale for w in words]
+        get = known.get
+        word_widths: list[float] = []
+        for w in words:
+            x = get(w)
+            if x is None:
+                x = known[w] = shaper.width(w, True) * scale
+            word_widths.append(x)
+        widths[0::2] = word_widths
         para = Para(True, size, style, texts, widths)
     else:
         para = _atomize_mixed(text, shapers, style, size, spans, rtl)

@@ -135,7 +135,7 @@ class PdfWriter:
             out.append(color)
             state[2] = color
         writer = self._writers[st]
-        cached = writer._pieces
+        cached = writer.pieces[rtl]
         space = writer.piece(SPACE, rtl) + gap
         texts = para.texts
         pieces = []
@@ -144,7 +144,7 @@ class PdfWriter:
             if t == SPACE:
                 pieces.append(space)
             elif t != SOFT_BREAK:
-                p = cached.get((t, rtl))
+                p = cached.get(t)
                 pieces.append(p if p is not None else writer.piece(t, rtl))
         out.append("[" + " ".join(pieces) + "] TJ\n")
         return " ".join(out)

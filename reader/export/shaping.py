@@ -98,6 +98,7 @@ class Shaper:
     def __init__(self, face: Face) -> None:
         self.face = face
         self._cache: dict[tuple[str, bool], Shaped] = {}
+        self._points: dict[float, dict[str, float]] = {}
         self.missing = 0  # glyphs the font does not have (.notdef), over all words shaped
 
     def shape(self, text: str, rtl: bool) -> Shaped:
@@ -115,6 +116,14 @@ class Shaper:
         if shaped is None:
             shaped = self._cache[key] = self._shape(text, rtl)
         return shaped.width
+
+    def rtl_widths(self, size: float) -> dict[str, float]:
+        """Widths in points at ``size`` of the right-to-left words measured so far, for the
+        caller to read and fill: the line breaker's fast path for Arabic paragraphs."""
+        widths = self._points.get(size)
+        if widths is None:
+            widths = self._points[size] = {}
+        return widths
 
     def _shape(self, text: str, rtl: bool) -> Shaped:
         buf = hb.Buffer()
