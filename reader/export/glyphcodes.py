@@ -122,7 +122,7 @@ class GlyphWriter:
         shaped = self.shaper.shape(text, rtl)
         simple = self._simple
         positioned = shaped.glyphs
-        if len(positioned) == len(text):  # maybe one glyph per letter, in order, none moved
+        if len(positioned) == len(text) and ZWJ not in text:  # maybe one glyph per letter
             order = range(len(text) - 1, -1, -1) if rtl else range(len(text))
             if all(g[1] == c and g[0] and not g[3] and not g[4]
                    for g, c in zip(positioned, order, strict=True)):
@@ -140,6 +140,11 @@ class GlyphWriter:
         codes = []
         for cluster in shaped.clusters():
             ctext, glyphs, advance = cluster
+            if ZWJ in ctext:  # a joiner added at a style change: not part of the text
+                ctext = ctext.replace(ZWJ, "")
+                if not ctext:
+                    continue
+                cluster = Cluster(ctext, glyphs, advance)
             if len(glyphs) == 1 and len(ctext) == 1 and glyphs[0][0]:
                 gid, x, y = glyphs[0]
                 if not x and not y:  # the common case: one glyph for one letter, in place
@@ -149,11 +154,6 @@ class GlyphWriter:
                         code = simple[skey] = self._code(glyphs, ctext, self._w(advance))
                     codes.append(code)
                     continue
-            if ZWJ in ctext:  # a joiner added at a style change: not part of the text
-                ctext = ctext.replace(ZWJ, "")
-                if not ctext:
-                    continue
-                cluster = Cluster(ctext, glyphs, advance)
             if any(gid == 0 for gid, _, _ in glyphs):
                 if codes:
                     parts.append("<" + "".join(codes) + ">")

@@ -29,7 +29,7 @@ RLM, LRM, ZWJ = "\u200f", "\u200e", "\u200d"
 #: Arabic letters that take part in joining (not digits, punctuation or marks).
 _ARABIC_LETTER = re.compile("[\u0620-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06ee-\u06ef"
                             "\u06fa-\u06ff\u0750-\u077f\u08a0-\u08c9]")
-_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]*$")
+_MARK = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 
 _TOKENS = re.compile(r"\s+|\S+")
 _LEVEL_RUNS = re.compile("0+|1+|2+")
@@ -191,10 +191,10 @@ def _atomize_mixed(
 
 def _joins(text: str, pos: int) -> bool:
     """True when ``text`` is cut at ``pos`` between two Arabic letters (marks skipped)."""
-    before = text[:pos]
-    m = _MARKS.search(before)
-    before = before[: m.start()] if m else before
-    return bool(before) and bool(_ARABIC_LETTER.match(before[-1])) and bool(
+    i = pos - 1
+    while i >= 0 and _MARK.match(text, i):
+        i -= 1
+    return i >= 0 and bool(_ARABIC_LETTER.match(text, i)) and bool(
         _ARABIC_LETTER.match(text, pos)
     )
 

@@ -96,3 +96,16 @@ def test_vocalised_text_keeps_its_letters_and_marks(mixed_pdf: tuple[str, str]) 
     marked = [w for w in verse.split() if any("\u064b" <= c <= "\u0652" for c in w)]
     got = sum(w.strip("،.") in extracted for w in marked)
     assert got >= 0.5 * len(marked), (got, len(marked))
+
+
+def test_word_styled_in_part_comes_back_whole(tmp_path: Path) -> None:
+    from reader.model import Article, Block, BlockKind, Format, Section, Source, Span, SpanKind
+
+    text = "نص فيه كلمة مهمة في وسطها تغيير خط."
+    start = text.index("كلمة") + 2
+    block = Block(BlockKind.PARAGRAPH, text, spans=(Span(start, start + 2, SpanKind.STRONG),))
+    article = Article("عنوان", Source(None, Format.MARKDOWN, "utf-8"),
+                      [Section(0, None, 1, [block])])
+    out = tmp_path / "styled.pdf"
+    export_pdf(article, out)
+    assert contains_in_order(words(pdftotext(out)), words(text))

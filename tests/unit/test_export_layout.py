@@ -165,3 +165,16 @@ def test_lists_quotes_and_english_are_laid_out_on_their_sides() -> None:
     english = next(lb for lb in doc.laid if lb.block.text.startswith("This"))
     assert not english.para.rtl
     assert para.para.rtl
+
+
+def test_style_change_inside_a_word_keeps_its_letters_joined(shapers: list[Shaper]) -> None:
+    from reader.model import Span, SpanKind
+
+    text = "نص فيه كلمة مهمة"
+    start = text.index("كلمة") + 2  # bold from the middle of the word: "كل" + "**مة**"
+    para = atomize(text, shapers, Style.REGULAR, 12, spans=(Span(start, start + 2,
+                                                                 SpanKind.STRONG),))
+    assert "كل\u200d" in para.texts and "\u200dمة" in para.texts
+    regular = shapers[Style.REGULAR]
+    # the lam before the cut takes its joining (medial) form, not the final one
+    assert regular.shape("كل\u200d", True).glyphs[-2][0] != regular.shape("كل", True).glyphs[0][0]
