@@ -7,6 +7,7 @@ Pages are counted before any is written, so every footer can say "صفحة ٣ م
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -145,3 +146,19 @@ def export_pdf(
         missing_glyphs=sum(s.missing for s in doc.shapers),
         seconds=time.perf_counter() - t0,
     )
+
+
+_UNSAFE_IN_NAMES = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
+
+
+def suggested_filename(article: Article, limit: int = 80) -> str:
+    """A file name for the Export PDF dialog: the article's title, made safe for every file
+    system (no slashes, colons, quotes ...), at most ``limit`` characters, ending in ``.pdf``.
+    Falls back to the article file's name, then to ``article.pdf``."""
+    for candidate in (article.title, article.source.path.stem if article.source.path else ""):
+        name = " ".join(_UNSAFE_IN_NAMES.sub(" ", candidate or "").split()).strip(". ")
+        if name:
+            if len(name) > limit:
+                name = name[:limit].rsplit(" ", 1)[0] or name[:limit]
+            return f"{name}.pdf"
+    return "article.pdf"

@@ -190,3 +190,18 @@ def test_bad_options_are_refused() -> None:
         PdfOptions(paper="a3")  # type: ignore[arg-type]
     with pytest.raises(ValueError):
         PdfOptions(margins=Margins(150, 20, 150, 20))
+
+
+def test_suggested_file_name_comes_from_the_title(sample_article: Article) -> None:
+    from reader.export import suggested_filename
+    from reader.model import Format, Source
+
+    assert suggested_filename(sample_article) == sample_article.title + ".pdf"
+    odd = Article('سؤال: هل/أين؟ "نعم" <لا>', Source(None, Format.TEXT, "utf-8"), [])
+    name = suggested_filename(odd)
+    assert name.endswith(".pdf") and not set('/\\:*?"<>|') & set(name)
+    assert name.startswith("سؤال")
+    assert len(suggested_filename(Article("كلمة " * 100, odd.source, []))) <= 84
+    assert suggested_filename(Article(" / ", Source(Path("x/مقال.txt"), Format.TEXT, "utf-8"),
+                                      [])) == "مقال.pdf"
+    assert suggested_filename(Article("", odd.source, [])) == "article.pdf"
