@@ -1,5 +1,5 @@
-"""Every window action in one table: name, text key, shortcuts, handler, icon; menus and the
-toolbar are lists of action names.
+"""Every window action in one table: name (also its text key), handler, shortcuts; menus and
+the toolbar are lists of action names.
 
 Standard shortcuts come from ``QKeySequence.StandardKey`` so they follow the platform.
 Actions marked ``hook`` are places kept for features other parts of Qari add later (print,
@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
-from PySide6.QtWidgets import QApplication, QStyle, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QWidget
 
 from .i18n import tr
 
 Shortcut = QKeySequence.StandardKey | str
 SK = QKeySequence.StandardKey
-SP = QStyle.StandardPixmap
 
 
 @dataclass(frozen=True)
@@ -28,7 +27,6 @@ class ActionSpec:
     name: str
     handler: str
     shortcuts: tuple[Shortcut, ...] = ()
-    icon: SP | None = None
     checkable: bool = False
     group: str | None = None
     hook: bool = False  # a place kept for a feature added later: created disabled
@@ -36,7 +34,7 @@ class ActionSpec:
 
 ACTIONS: tuple[ActionSpec, ...] = (
     # File
-    ActionSpec("open", "open_dialog", (SK.Open,), SP.SP_DialogOpenButton),
+    ActionSpec("open", "open_dialog", (SK.Open,)),
     ActionSpec("close_tab", "close_current_tab", (SK.Close,)),
     ActionSpec("print", "print_article", (SK.Print,), hook=True),
     ActionSpec("print_preview", "print_preview", (), hook=True),
@@ -45,8 +43,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     # Edit
     ActionSpec("find", "show_find_bar", (SK.Find,), hook=True),
     # View
-    ActionSpec("next_section", "next_section", ("Ctrl+PgDown", "Alt+Down"), SP.SP_ArrowDown),
-    ActionSpec("previous_section", "previous_section", ("Ctrl+PgUp", "Alt+Up"), SP.SP_ArrowUp),
+    ActionSpec("next_section", "next_section", ("Ctrl+PgDown", "Alt+Down")),
+    ActionSpec("previous_section", "previous_section", ("Ctrl+PgUp", "Alt+Up")),
     ActionSpec("toggle_focus", "toggle_focus", ("F6",)),
     ActionSpec("zoom_in", "zoom_in", (SK.ZoomIn, "Ctrl+=")),
     ActionSpec("zoom_out", "zoom_out", (SK.ZoomOut,)),
@@ -57,7 +55,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("previous_tab", "previous_tab", (SK.PreviousChild,)),
     # Library
     ActionSpec("show_library", "show_library", ("Ctrl+L",)),
-    ActionSpec("add_folder", "add_library_folder", (), SP.SP_DirOpenIcon),
+    ActionSpec("add_folder", "add_library_folder", ()),
     ActionSpec("library_search", "search_library", ("Ctrl+Shift+F",), hook=True),
     # Help
     ActionSpec("about", "show_about", ()),
@@ -75,6 +73,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("menu_help", ("about",)),
 )  # fmt: skip
 
+#: The toolbar shows these actions' text (no icons to load at start-up).
 TOOLBAR: tuple[str, ...] = ("open", "-", "previous_section", "next_section")
 
 
@@ -97,7 +96,6 @@ def build_actions(window: QWidget, lang: str) -> dict[str, QAction]:
     """Create every action of :data:`ACTIONS` on ``window`` and connect it to its handler."""
     actions: dict[str, QAction] = {}
     groups: dict[str, QActionGroup] = {}
-    style = QApplication.style()
     for spec in ACTIONS:
         action = QAction(tr(spec.name, lang), window)
         action.setObjectName(f"action_{spec.name}")
@@ -105,8 +103,6 @@ def build_actions(window: QWidget, lang: str) -> dict[str, QAction]:
         if keys:
             action.setShortcuts(keys)
             action.setToolTip(f"{tr(spec.name, lang)} ({keys[0].toString()})")
-        if spec.icon is not None:
-            action.setIcon(QIcon(style.standardIcon(spec.icon)))
         if spec.checkable:
             action.setCheckable(True)
         if spec.group is not None:

@@ -13,9 +13,10 @@ import argparse
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -28,6 +29,9 @@ from .settings import Settings
 from .themes import ThemeManager
 
 ORGANISATION = "Qari"
+#: Set (to anything) to make ``qari`` quit right after its first painted frame, saving
+#: nothing: how the start-up benchmark times the whole process against its baseline.
+EXIT_AFTER_PAINT_ENV = "QARI_EXIT_AFTER_FIRST_PAINT"
 APPLICATION = "qari"
 
 _themes: ThemeManager | None = None
@@ -130,24 +134,48 @@ def run_app(ns: argparse.Namespace) -> int:
         return 2
     if ns.screenshot and not os.environ.get("QT_QPA_PLATFORM") and not _has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    # For the start-up benchmark: quit (saving nothing) once the text has first painted.
+    first_paint_only = bool(os.environ.get(EXIT_AFTER_PAINT_ENV))
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
-    window = make_window(list(ns.files), lang=ns.lang, persist=not ns.screenshot)
+    window = make_window(
+        list(ns.files), lang=ns.lang, persist=not (ns.screenshot or first_paint_only)
+    )
     if ns.screenshot:
         assert size is not None
         return save_screenshot(window, Path(ns.screenshot), size)
+    if first_paint_only:
+        window.resize(*(size or (1280, 800)))
+        _quit_after_first_paint(window, app, announce=True)
     window.show()
     return app.exec()
 
 
+def _quit_after_first_paint(window: MainWindow, app: QApplication, announce: bool = False) -> None:
+    pane = window.current_pane()
+    watched = pane.viewport() if pane is not None else window
+
+    def done() -> None:
+        watched.removeEventFilter(first_paint)
+        if announce:
+            print("painted", flush=True)
+        app.quit()
+
+    first_paint = _FirstPaint(done)
+    first_paint.setParent(window)
+    watched.installEventFilter(first_paint)
+    QTimer.singleShot(10_000, app.quit)  # never hang, whatever happens
+
+
 def save_screenshot(window: MainWindow, out: Path, size: tuple[int, int]) -> int:
-    """Lay ``window`` out at ``size``, let it settle, save it as PNG; nothing is persisted."""
+    """Lay ``window`` out at ``size``, save it as PNG once the text has painted, and return;
+    nothing is persisted. (This is also the start-up benchmark's "first paint" path.)"""
     window.persist = False
     window.resize(*size)
-    window.show()
     app = QApplication.instance()
-    assert app is not None
-    QTimer.singleShot(400, app.quit)  # layout, the debounced heading cache, first paint
+    assert isinstance(app, QApplication)
+    _quit_after_first_paint(window, app)
+    window.show()
     app.exec()
     image = window.grab()
     window.close()
@@ -155,3 +183,17 @@ def save_screenshot(window: MainWindow, out: Path, size: tuple[int, int]) -> int
         print(f"qari: cannot write the screenshot to {out}", file=sys.stderr)
         return 2
     return 0
+
+
+class _FirstPaint(QObject):
+    """Calls ``done`` once, after the watched widget's first paint event."""
+
+    def __init__(self, done: Callable[[], None]) -> None:
+        super().__init__()
+        self._done: Callable[[], None] | None = done
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._done is not None:
+            QTimer.singleShot(0, self._done)
+            self._done = None
+        return False

@@ -18,8 +18,9 @@ from __future__ import annotations
 import logging
 import math
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFileSystemWatcher, QModelIndex, QSize, Qt, QTimer
+from PySide6.QtCore import QFileSystemWatcher, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,18 +37,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader import __version__, paths
+from reader import paths
 from reader.model import Article, ArticleError, load_article
 
 from . import settings as keys
 from .actions import MENUS, TOOLBAR, build_actions
 from .i18n import minutes_text, section_text, tr, words_text
-from .library_panel import LibraryFolder, LibraryPanel
 from .message_bar import MessageBar
 from .reading_pane import ReadingPane
 from .section_model import ROOT_ID
 from .settings import Settings
 from .themes import THEMES, ThemeManager
+
+if TYPE_CHECKING:
+    from .library_panel import LibraryPanel
 
 log = logging.getLogger(__name__)
 
@@ -80,13 +83,12 @@ class MainWindow(QMainWindow):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.clicked.connect(self._on_tree_activated)
         self.tree.activated.connect(self._on_tree_activated)
-        self.library = LibraryPanel(lang)
-        self.library.openRequested.connect(lambda p: self.open_file(p))
-        self.library.removeRequested.connect(self._remove_library_folder)
+        self._library: LibraryPanel | None = None  # built when first shown
         self.side = QTabWidget()
         self.side.setObjectName("sideTabs")
         self.side.addTab(self.tree, tr("sections_tab", lang))
-        self.side.addTab(self.library, tr("library_tab", lang))
+        self.side.addTab(QWidget(), tr("library_tab", lang))
+        self.side.currentChanged.connect(self._on_side_tab)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("documentTabs")
@@ -140,7 +142,6 @@ class MainWindow(QMainWindow):
         self._watcher: QFileSystemWatcher | None = None  # made on first open
         self._reload_timer = QTimer(self, singleShot=True, interval=200)
         self._reload_timer.timeout.connect(self._reload_changed)
-        self._refresh_library()
         self._show_stack()
 
     # -- building ----------------------------------------------------------------------
@@ -162,7 +163,7 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar(tr("app_name", self.lang))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
-        toolbar.setIconSize(QSize(18, 18))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for name in TOOLBAR:
             if name == "-":
                 toolbar.addSeparator()
@@ -392,6 +393,8 @@ class MainWindow(QMainWindow):
         self.message_bar.show_message(text, "error")
 
     def show_about(self) -> None:
+        from reader import __version__
+
         QMessageBox.about(self, tr("about", self.lang),
                           tr("about_text", self.lang, version=__version__))
 
@@ -434,7 +437,34 @@ class MainWindow(QMainWindow):
 
     # -- library --------------------------------------------------------------------------
 
+    @property
+    def library(self) -> LibraryPanel:
+        """The library panel (made on first use: start-up does not pay for it)."""
+        if self._library is None:
+            from .library_panel import LibraryPanel
+
+            self._library = LibraryPanel(self.lang)
+            self._library.openRequested.connect(lambda p: self.open_file(p))
+            self._library.removeRequested.connect(self._remove_library_folder)
+            current = self.side.currentIndex()
+            placeholder = self.side.widget(1)
+            self.side.blockSignals(True)
+            self.side.removeTab(1)
+            self.side.insertTab(1, self._library, tr("library_tab", self.lang))
+            self.side.setCurrentIndex(current)
+            self.side.blockSignals(False)
+            if placeholder is not None:
+                placeholder.deleteLater()
+            self._refresh_library()
+        return self._library
+
+    def _on_side_tab(self, index: int) -> None:
+        if index == 1:
+            self.side.setCurrentWidget(self.library)
+
     def _refresh_library(self) -> None:
+        from .library_panel import LibraryFolder
+
         folders = [LibraryFolder(paths.articles_dir(), tr("bundled_articles", self.lang), False)]
         folders += [LibraryFolder(Path(p), Path(p).name or p)
                     for p in self.settings.get(keys.LIBRARY_FOLDERS)]

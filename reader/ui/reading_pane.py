@@ -1,9 +1,10 @@
 """The reading pane: a QTextBrowser that typesets one article and navigates it by section id.
 
-Heading positions (document y of each heading's first line) are cached and recomputed only
-when the layout changes size (resize, zoom, theme, new text), debounced; scrolling costs one
-bisect over that cache (:meth:`ReadingPane.section_at_top`). Positions are kept as
-(section id, character offset) so they survive a resize, a zoom or a reload.
+Heading positions (document y of each heading's first line) are cached; the cache is dropped
+only when the layout changes (resize, zoom, new text) and refilled in document order, only as
+far down as the reader has gone, so a long article is never laid out ahead of need. Scrolling
+costs one bisect over the cache (:meth:`ReadingPane.section_at_top`). Reading positions are
+kept as (section id, character offset) so they survive a resize, a zoom or a reload.
 
 Links: ``#anchor`` scrolls within the pane, ``http(s)`` opens in the system browser only when
 clicked, anything else is refused (``linkRefused``). Hovering a link emits ``linkHovered``.
@@ -14,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QPointF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QFontMetricsF,
@@ -62,6 +63,9 @@ class ReadingPane(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The room left after the text makes every article taller than the view, so the bar is
+        # always needed; keeping it on spares a second layout when it would appear.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.article: Article | None = None
         self.path: Path | None = None
@@ -76,18 +80,14 @@ class ReadingPane(QTextBrowser):
         self._heading_blocks: list[tuple[int, int]] = []  # (block number, section id)
         self._heading_of: dict[int, int] = {}  # section id → block number
         self._heading_numbers: list[int] = []
+        #: Document y of the first len(_ys) headings: filled in order, as far as needed.
         self._ys: list[float] = []
         self._ids: list[int] = []
         self._current = ROOT_ID
         self._measure_px = 0.0
-        self._relayout = QTimer(self, singleShot=True, interval=30)
-        self._relayout.timeout.connect(self.recompute_positions)
         self.anchorClicked.connect(self._on_anchor)
         self.highlighted.connect(lambda url: self.linkHovered.emit(url.toString()))
         self.verticalScrollBar().valueChanged.connect(self._on_scroll)
-        self.document().documentLayout().documentSizeChanged.connect(
-            lambda _size: self._relayout.start()
-        )
         self._apply_style()
 
     # -- content -------------------------------------------------------------------------
@@ -117,6 +117,7 @@ class ReadingPane(QTextBrowser):
         self._heading_blocks = self._find_headings()
         self._heading_of = {sid: n for n, sid in self._heading_blocks}
         self._heading_numbers = [n for n, _ in self._heading_blocks]
+        self._ids = [sid for _, sid in self._heading_blocks]
         self._update_margins()
         self.recompute_positions()
 
@@ -157,8 +158,9 @@ class ReadingPane(QTextBrowser):
         self.zoom = percent
         self._apply_style()
         self._update_margins()
-        self.recompute_positions()
+        self._ys = []
         self.restore_position(keep)
+        self.recompute_positions()
 
     def font_px(self) -> int:
         return max(8, round(BASE_FONT_PX * self.zoom / 100))
@@ -167,18 +169,22 @@ class ReadingPane(QTextBrowser):
         self.setStyleSheet(pane_stylesheet(self.theme, self.font_px()))
         self._measure_px = 0.0
 
-    def _update_margins(self) -> None:
-        """Centre a column of ~MEASURE_CHARS characters; leave a screenful after the end."""
+    def _update_margins(self, size: QSize | None = None) -> None:
+        """Centre a column of ~MEASURE_CHARS characters; leave a screenful after the end
+        (for the viewport ``size``, default: the current one)."""
+        if not self._sized:
+            return  # the first resize sets them (each change lays the text out again)
+        size = size if size is not None else self.viewport().size()
         if not self._measure_px:
             self.ensurePolished()
             metrics = QFontMetricsF(self.font())
             per_char = metrics.horizontalAdvance(_MEASURE_SAMPLE) / len(_MEASURE_SAMPLE)
             self._measure_px = per_char * MEASURE_CHARS
-        width = self.viewport().width()
+        width = size.width()
         side = float(max(MIN_SIDE_MARGIN, int((width - self._measure_px) / 2)))
         root = self.document().rootFrame()
         fmt = root.frameFormat()
-        bottom = float(max(0, int(self.viewport().height() * 0.92)))
+        bottom = float(max(0, int(size.height() * 0.92)))
         if (fmt.leftMargin(), fmt.rightMargin(), fmt.bottomMargin()) != (side, side, bottom):
             fmt.setLeftMargin(side)
             fmt.setRightMargin(side)
@@ -196,14 +202,14 @@ class ReadingPane(QTextBrowser):
         self._resizing = True
         try:
             keep = self.position() if self.article is not None else None
-            super().resizeEvent(event)
             self._sized = True
-            self._update_margins()
+            self._update_margins(event.size())  # before Qt lays the text out at the new width
+            super().resizeEvent(event)
             if keep is not None:
                 self._pending = None
-                self.recompute_positions()
+                self._ys = []
                 self.restore_position(keep)
-                self._update_margins()
+                self._on_scroll(self.verticalScrollBar().value())
         finally:
             self._resizing = False
 
@@ -227,25 +233,30 @@ class ReadingPane(QTextBrowser):
         return y + line.y() if line.isValid() else y
 
     def recompute_positions(self) -> None:
-        """Cache the document y of every heading (after the layout changed)."""
-        self._relayout.stop()
+        """Forget the heading positions after the layout changed (resize, zoom, new text);
+        they are measured again, in order, only as far as the reader has scrolled."""
+        self._ys = []
+        self._on_scroll(self.verticalScrollBar().value())
+
+    def _extend_positions(self, limit: float, count: int = 0) -> None:
+        """Measure headings in order until one lies below ``limit`` (and at least ``count``).
+
+        Layout is sequential, so this lays the text out no further than the reader has gone.
+        """
         if not self._sized:
             return  # laid out at a placeholder width: wait for the real one
         doc = self.document()
-        ys: list[float] = []
-        ids: list[int] = []
-        for number, sid in self._heading_blocks:
-            ys.append(self._line_top(doc.findBlockByNumber(number)))
-            ids.append(sid)
-        self._ys, self._ids = ys, ids
-        self._on_scroll(self.verticalScrollBar().value())
+        ys, blocks = self._ys, self._heading_blocks
+        while len(ys) < len(blocks) and (len(ys) < count or not ys or ys[-1] <= limit):
+            ys.append(self._line_top(doc.findBlockByNumber(blocks[len(ys)][0])))
 
     def heading_y(self, section_id: int) -> float | None:
-        """Cached document y of a section's heading (None: not a listed heading)."""
-        try:
-            return self._ys[self._ids.index(section_id)]
-        except ValueError:
+        """Document y of a section's heading (None: not a listed heading)."""
+        if section_id not in self._heading_of:
             return None
+        i = self._ids.index(section_id)
+        self._extend_positions(float("-inf"), count=i + 1)
+        return self._ys[i] if i < len(self._ys) else None
 
     def heading_block(self, section_id: int) -> QTextBlock | None:
         """The QTextBlock of a section's heading (None: no such heading)."""
@@ -259,6 +270,8 @@ class ReadingPane(QTextBrowser):
     def section_at_top(self, value: int | None = None) -> int:
         """Id of the last heading at or above the top of the view (ROOT_ID: none yet)."""
         top = self.verticalScrollBar().value() if value is None else value
+        if not self._ys or self._ys[-1] <= top + TOP_TOLERANCE:
+            self._extend_positions(top + TOP_TOLERANCE)  # first visit this far down
         i = bisect_right(self._ys, top + TOP_TOLERANCE) - 1
         return self._ids[i] if i >= 0 else ROOT_ID
 
@@ -310,6 +323,8 @@ class ReadingPane(QTextBrowser):
             return self._pending or Position(ROOT_ID, 0)
         doc = self.document()
         top = self.verticalScrollBar().value()
+        if top <= self._line_top(doc.begin()):
+            return Position(ROOT_ID, 0)  # above the first line: a hit test there is unreliable
         x = self.viewport().width() / 2
         char = doc.documentLayout().hitTest(QPointF(x, top + 1), Qt.HitTestAccuracy.FuzzyHit)
         block = doc.findBlock(max(0, char))

@@ -14,9 +14,9 @@ INI file given by path, which is what tests use).
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 import time
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -160,8 +160,8 @@ class Settings:
 
     @staticmethod
     def _position_key(path: str | Path) -> str:
-        digest = hashlib.sha1(str(Path(path).resolve()).encode("utf-8")).hexdigest()[:20]
-        return f"positions/{digest}"
+        data = str(Path(path).resolve()).encode("utf-8")
+        return f"positions/{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
     def position(self, path: str | Path) -> Position | None:
         """The remembered reading position in the article at ``path``, if any."""

@@ -15,9 +15,9 @@ to the right; :func:`_rtl_branch_fix` adds mirrored copies of those images.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import importlib.util
 import re
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -121,7 +121,7 @@ class ThemeManager:
         except OSError:
             stamp = "?"
         key = f"{_CACHE_FORMAT}|{origin}|{stamp}|{sorted(self._extra().items())}"
-        digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+        digest = f"{zlib.crc32(key.encode('utf-8')):08x}"
         return self._cache_dir / "themes" / digest / theme.name
 
     def _load_or_build(self, theme: Theme) -> str:
