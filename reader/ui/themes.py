@@ -8,8 +8,8 @@ to absolute quoted paths so two themes never share a cached icon.
 
 qt-material paints every ``QTextEdit`` in its accent colour with Roboto 13 px; the reading
 pane escapes that with a stylesheet on its object name (:func:`pane_stylesheet`). In a
-right-to-left window qt-material's tree arrows still point right and its branch lines reach
-to the right; :func:`_rtl_branch_fix` adds mirrored copies of those images.
+right-to-left window qt-material's closed-branch arrows still point right and its branch lines
+reach away from the items; :func:`_rtl_branch_fix` adds mirrored copies of those images.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 #: Bump when the way stylesheets are built changes, so old disk caches are ignored.
-_CACHE_FORMAT = "1"
+_CACHE_FORMAT = "3"
 
 
 @dataclass(frozen=True)

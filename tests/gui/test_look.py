@@ -144,7 +144,7 @@ def test_each_theme_stylesheet_is_built_once(
         qapp.setStyleSheet(before)
 
 
-def test_rtl_stylesheet_mirrors_tree_branch_images(tmp_path: Path, qapp: QApplication) -> None:
+def test_rtl_stylesheet_mirrors_tree_branch_lines(tmp_path: Path, qapp: QApplication) -> None:
     manager = ThemeManager(qapp, tmp_path)
     sheet = manager.stylesheet("light")
     assert "icon:/" not in sheet  # every image has its own theme's absolute path
@@ -152,12 +152,53 @@ def test_rtl_stylesheet_mirrors_tree_branch_images(tmp_path: Path, qapp: QApplic
     mirrored = [part.split('")')[0] for part in rules.split('url("')[1:]]
     assert len(mirrored) == 4
     for path in mirrored:
-        text = Path(path).read_text(encoding="utf-8")
-        assert "matrix(-1,0,0,1," in text
+        assert "matrix(-1,0,0,1," in Path(path).read_text(encoding="utf-8")
     original = Path(mirrored[0].replace("/rtl/", "/"))
     assert original.is_file() and "matrix(-1,0,0,1," not in original.read_text(encoding="utf-8")
 
 
+def _branch_ink(window, index, saturated: bool) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """Coloured (arrow) or grey (line) pixels in the branch area right of an item, as the
+    whole window paints them (what the screen shows)."""
+    tree = window.tree
+    rect = tree.visualRect(index)
+    origin = tree.viewport().mapTo(window, rect.topLeft())
+    image = window.grab().toImage()
+    ratio = image.devicePixelRatio()
+    points = []
+    for dy in range(rect.height()):
+        for dx in range(rect.width() + 1, rect.width() + tree.indentation()):
+            c = image.pixelColor(int((origin.x() + dx) * ratio), int((origin.y() + dy) * ratio))
+            if saturated and c.hslSaturation() > 120 and c.lightness() < 200:
+                points.append((dx - rect.width(), dy))
+            if not saturated and c.hslSaturation() < 30 and c.lightness() < 240:
+                points.append((dx - rect.width(), dy))
+    return points
+
+
+def test_tree_branches_point_the_right_to_left_way(
+    qtbot: QtBot, make: MakeWindow, data_dir: Path
+) -> None:
+    window = make([data_dir / "md_front_matter.md"])
+    pane = pane_of(window)
+    model = pane.section_model
+    parent = next(sid for sid in pane.section_ids() if model.rowCount(model.index_for(sid)))
+    index = model.index_for(parent)
+    window.tree.collapse(index)
+    qtbot.wait(20)
+    arrow = _branch_ink(window, index, saturated=True)
+    assert arrow, "no arrow drawn"
+    height = max(y for _, y in arrow) - min(y for _, y in arrow)
+    middle = min(y for _, y in arrow) + height // 2
+    tip = min(x for x, y in arrow if abs(y - middle) <= 1)
+    ends = [x for x, y in arrow if abs(y - middle) > height // 3]
+    assert tip < min(ends)  # "<": the tip is on the left, toward the text
+    # The connector of a plain item joins the vertical line to the item on its left.
+    leaf = model.index_for(pane.section_ids()[0])
+    line = _branch_ink(window, leaf, saturated=False)
+    rect = window.tree.visualRect(leaf)
+    row = [x for x, y in line if abs(y - rect.height() // 2) <= 2]
+    assert row and min(row) <= 3, row  # it reaches the item's edge
 def test_text_column_is_centred_with_a_readable_measure(
     qtbot: QtBot, sample_path: Path
 ) -> None:
