@@ -20,7 +20,7 @@ import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFileSystemWatcher, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,9 +42,11 @@ from reader.model import Article, ArticleError, load_article
 
 from . import settings as keys
 from .actions import MENUS, TOOLBAR, build_actions
+from .file_watcher import FileWatcher
 from .i18n import minutes_text, section_text, tr, words_text
 from .message_bar import MessageBar
 from .reading_pane import ReadingPane
+from .recent import add_recent, clear_recent, prune_recent
 from .section_model import ROOT_ID
 from .settings import Settings
 from .themes import THEMES, ThemeManager
@@ -138,10 +140,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.actions_by_name[f"theme_{self.theme.name}"].setChecked(True)
 
-        self.watcher_pending: set[str] = set()
-        self._watcher: QFileSystemWatcher | None = None  # made on first open
-        self._reload_timer = QTimer(self, singleShot=True, interval=200)
-        self._reload_timer.timeout.connect(self._reload_changed)
+        self.watcher = FileWatcher(self)
+        self.watcher.changed.connect(lambda path: self.reload_file(Path(path)))
         self._show_stack()
 
     # -- building ----------------------------------------------------------------------
@@ -208,8 +208,9 @@ class MainWindow(QMainWindow):
         pane.set_article(article, self.settings.position(resolved))
         index = self.tabs.addTab(pane, _short(article.title))
         self.tabs.setTabToolTip(index, str(resolved))
-        self._watch(resolved)
-        self._add_recent(resolved)
+        self.watcher.watch(resolved)
+        if self.persist:
+            add_recent(self.settings, resolved)
         if activate:
             self.tabs.setCurrentIndex(index)
         self._show_stack()
@@ -254,8 +255,8 @@ class MainWindow(QMainWindow):
         if not isinstance(pane, ReadingPane):
             return
         self._save_position(pane)
-        if self._watcher is not None:
-            self._watcher.removePath(str(pane.path))
+        if pane.path is not None:
+            self.watcher.unwatch(pane.path)
         self.tabs.removeTab(index)
         pane.deleteLater()
         self._show_stack()
@@ -400,29 +401,15 @@ class MainWindow(QMainWindow):
 
     # -- recent files -------------------------------------------------------------------
 
-    def _add_recent(self, path: Path) -> None:
-        if not self.persist:
-            return
-        recent = [p for p in self.settings.get(keys.RECENT_FILES) if p != str(path)]
-        self.settings.set(keys.RECENT_FILES, [str(path), *recent][: keys.MAX_RECENT])
-
-    def prune_recent(self) -> list[str]:
-        """Drop recent files that no longer exist (saying so); return the ones dropped."""
-        recent = self.settings.get(keys.RECENT_FILES)
-        kept = [p for p in recent if Path(p).is_file()]
-        gone = [p for p in recent if p not in kept]
-        if gone:
-            self.settings.set(keys.RECENT_FILES, kept)
-            names = "، ".join(Path(p).name for p in gone) if self.lang == "ar" else ", ".join(
-                Path(p).name for p in gone)
-            self.show_message(tr("recent_pruned", self.lang, names=names))
-        return gone
-
     def rebuild_recent_menu(self) -> None:
-        self.prune_recent()
+        """Fill Open Recent (when it is about to show), pruning missing files with a note."""
+        recent, gone = prune_recent(self.settings)
+        if gone:
+            comma = "، " if self.lang == "ar" else ", "
+            names = comma.join(Path(p).name for p in gone)
+            self.show_message(tr("recent_pruned", self.lang, names=names))
         menu = self.recent_menu
         menu.clear()
-        recent = self.settings.get(keys.RECENT_FILES)
         for n, name in enumerate(recent, start=1):
             action = menu.addAction(f"&{n % 10} {Path(name).name}")
             action.setToolTip(name)
@@ -432,7 +419,7 @@ class MainWindow(QMainWindow):
         else:
             menu.addSeparator()
             menu.addAction(tr("recent_clear", self.lang)).triggered.connect(
-                lambda: self.settings.set(keys.RECENT_FILES, [])
+                lambda: clear_recent(self.settings)
             )
 
     # -- library --------------------------------------------------------------------------
@@ -538,22 +525,6 @@ class MainWindow(QMainWindow):
 
     # -- watching files -------------------------------------------------------------------
 
-    def _watch(self, path: Path) -> None:
-        if self._watcher is None:
-            self._watcher = QFileSystemWatcher(self)
-            self._watcher.fileChanged.connect(self._on_file_changed)
-        if str(path) not in self._watcher.files():
-            self._watcher.addPath(str(path))
-
-    def _on_file_changed(self, path: str) -> None:
-        self.watcher_pending.add(path)
-        self._reload_timer.start()  # editors write in bursts (truncate, write, rename)
-
-    def _reload_changed(self) -> None:
-        pending, self.watcher_pending = self.watcher_pending, set()
-        for path in pending:
-            self.reload_file(Path(path))
-
     def reload_file(self, path: Path) -> None:
         """Re-read an open article after it changed on disk, keeping the reading position."""
         pane = next((p for p in self.panes() if p.path == path), None)
@@ -567,7 +538,7 @@ class MainWindow(QMainWindow):
         if article is None:
             return
         pane.set_article(article, keep)
-        self._watch(path)  # a file replaced by rename is no longer watched
+        self.watcher.watch(path)  # a file replaced by rename is no longer watched
         index = self.tabs.indexOf(pane)
         self.tabs.setTabText(index, _short(article.title))
         if pane is self.current_pane():

@@ -171,7 +171,7 @@ class Settings:
         try:
             data = json.loads(str(raw))
             section, offset = data["section"], data["offset"]
-            if not isinstance(section, int) or not isinstance(offset, int):
+            if not all(type(v) is int for v in (section, offset)):  # bool is an int too
                 return None
             if section < -1 or offset < 0:
                 return None

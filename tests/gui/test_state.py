@@ -141,12 +141,17 @@ def test_old_reading_positions_are_forgotten(tmp_path: Path) -> None:
     assert len(kept) == 5
 
 
-@pytest.mark.parametrize("bad", ["-2", "x", "1.5"])
+@pytest.mark.parametrize("bad", ["-2", "x", "1.5", "true"])
 def test_a_bad_position_reads_as_none(tmp_path: Path, bad: str) -> None:
     path = tmp_path / "s.ini"
-    settings = Settings.open(path)
-    settings.set_position("/x.txt", Position(1, 1))
-    settings.sync()
-    text = path.read_text(encoding="utf-8").replace('\\"section\\": 1', f'\\"section\\": {bad}')
-    path.write_text(text, encoding="utf-8")
+    key = Settings._position_key("/x.txt").split("/", 1)[1]
+    # Written by hand before any QSettings reads the file (QSettings caches files per process).
+    path.write_text(
+        f'[positions]\n{key}="{{\\"section\\": {bad}, \\"offset\\": 1}}"\n', encoding="utf-8"
+    )
     assert Settings.open(path).position("/x.txt") is None
+    good = tmp_path / "good.ini"
+    good.write_text(
+        f'[positions]\n{key}="{{\\"section\\": 2, \\"offset\\": 1}}"\n', encoding="utf-8"
+    )
+    assert Settings.open(good).position("/x.txt") == Position(2, 1)
