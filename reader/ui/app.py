@@ -101,6 +101,9 @@ def make_window(
         window.open_paths(list(paths_))
     else:
         _reopen(window, settings)
+    pane = window.current_pane()
+    if pane is not None:
+        pane.setFocus(Qt.FocusReason.OtherFocusReason)  # the keys read on from the start
     return window
 
 

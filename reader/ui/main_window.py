@@ -202,6 +202,7 @@ class MainWindow(QMainWindow):
         pane.set_zoom(self.zoom)
         pane.sectionChanged.connect(lambda sid, p=pane: self._on_section_changed(p, sid))
         pane.linkHovered.connect(lambda url: self.statusBar().showMessage(url))
+        pane.zoomRequested.connect(lambda step: self.set_zoom(self.zoom + step * ZOOM_STEP))
         pane.linkRefused.connect(
             lambda url: self.show_message(tr("link_refused", self.lang, url=url), "error")
         )
@@ -213,6 +214,7 @@ class MainWindow(QMainWindow):
             add_recent(self.settings, resolved)
         if activate:
             self.tabs.setCurrentIndex(index)
+            pane.setFocus(Qt.FocusReason.OtherFocusReason)  # PgDown reads on at once
         self._show_stack()
         return pane
 
@@ -504,6 +506,7 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _dropped_files(event: QDragEnterEvent | QDropEvent) -> list[str]:
+        """Local files and folders in a drag (folders are added to the library)."""
         mime = event.mimeData()
         if not mime.hasUrls():
             return []
@@ -516,12 +519,14 @@ class MainWindow(QMainWindow):
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        files = self._dropped_files(event)
-        if files:
-            event.acceptProposedAction()
-            self.open_paths(list(files))
-        else:
+        dropped = self._dropped_files(event)
+        if not dropped:
             event.ignore()
+            return
+        event.acceptProposedAction()
+        for folder in (p for p in dropped if Path(p).is_dir()):
+            self.add_library_folder(folder)
+        self.open_paths([p for p in dropped if not Path(p).is_dir()])
 
     # -- watching files -------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QShowEvent,
     QTextBlock,
     QTextOption,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
@@ -55,6 +56,8 @@ class ReadingPane(QTextBrowser):
     sectionChanged = Signal(int)
     linkHovered = Signal(str)
     linkRefused = Signal(str)
+    #: Ctrl+wheel asks the window to zoom (+1 in, -1 out): the font size belongs to the window.
+    zoomRequested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -378,6 +381,16 @@ class ReadingPane(QTextBrowser):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        # QTextEdit would zoom itself by changing its font, which the pane's stylesheet owns.
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                self.zoomRequested.emit(1 if delta > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def _on_anchor(self, url: QUrl) -> None:
         if not url.scheme() and not url.path() and url.hasFragment():

@@ -126,6 +126,29 @@ def test_dropping_files_opens_them_as_tabs_and_the_tree_follows(
     assert window.tabs.count() == 3
 
 
+def test_dropping_a_folder_adds_it_to_the_library(
+    make: MakeWindow, sample_path: Path, data_dir: Path
+) -> None:
+    window = make([sample_path])
+    _drop(window, [data_dir])
+    assert window.settings.get(keys.LIBRARY_FOLDERS) == [str(data_dir.resolve())]
+    assert window.side.currentWidget() is window.library
+    assert window.tabs.count() == 1  # a folder is not opened as an article
+
+
+def test_library_tab_is_built_when_first_chosen(make: MakeWindow, sample_path: Path) -> None:
+    window = make([sample_path])
+    assert window._library is None  # not built at start-up
+    window.side.setCurrentIndex(1)
+    assert window._library is not None
+    assert window.side.currentWidget() is window.library
+    window.library.finish_loading()
+    titles = [item.text(0) for item in window.library.article_items()]
+    assert load_article(sample_path).title in titles
+    window.side.setCurrentIndex(0)
+    assert window.side.currentWidget() is window.tree
+
+
 def test_drag_of_something_else_is_refused(make: MakeWindow, sample_path: Path) -> None:
     window = make([sample_path])
     mime = QMimeData()

@@ -200,3 +200,23 @@ def test_position_survives_resize_and_zoom(
     assert pane.zoom == 120
     assert pane.section_at_top() == target
     assert abs(heading_top(pane, target) - pane.verticalScrollBar().value()) <= TOLERANCE
+
+
+def test_ctrl_wheel_zooms_through_the_window(
+    qtbot: QtBot, make: MakeWindow, sample_path: Path
+) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    window = make([sample_path])
+    pane = pane_of(window)
+    assert pane.hasFocus()  # the text has the keys from the start
+    event = QWheelEvent(
+        QPointF(50, 50), QPointF(pane.viewport().mapToGlobal(QPoint(50, 50))), QPoint(0, 0),
+        QPoint(0, 120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase, False,
+    )  # fmt: skip
+    QApplication.sendEvent(pane.viewport(), event)
+    assert window.zoom == 110 and pane.zoom == 110
+    assert pane.font().pixelSize() == round(21 * 1.1)
