@@ -32,8 +32,6 @@ from .i18n import tr, words_text
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"})
 #: Most files listed per folder (a library folder is not a whole disk).
 MAX_FILES_PER_FOLDER = 2000
-PATH_ROLE = int(Qt.ItemDataRole.UserRole)
-REMOVABLE_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 _TICK_BUDGET_S = 0.015
 
 
@@ -80,6 +78,8 @@ class LibraryPanel(QWidget):
         self._folders: list[LibraryFolder] = []
         self._cache: dict[str, _Entry] = {}
         self._pending: list[QTreeWidgetItem] = []
+        self._path_of: dict[QTreeWidgetItem, str] = {}
+        self._folder_of: dict[QTreeWidgetItem, LibraryFolder] = {}
         self._dirty = False
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("libraryTree")
@@ -119,20 +119,23 @@ class LibraryPanel(QWidget):
         self._timer.stop()
         self.tree.clear()
         self._pending = []
+        self._path_of.clear()
+        self._folder_of.clear()
         for folder in self._folders:
             top = QTreeWidgetItem([folder.label, ""])
             top.setToolTip(0, str(folder.path))
-            top.setData(0, REMOVABLE_ROLE, folder.removable)
-            top.setData(0, PATH_ROLE, str(folder.path))
             top.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self._folder_of[top] = folder
+            # Paths live in Python, not in item data: a big folder costs no Qt call per file
+            # beyond making its row (and, once read, setting its two texts).
+            loading = tr("library_loading", self._lang)
             for path in list_articles(folder.path) if folder.path.is_dir() else []:
-                item = QTreeWidgetItem([path.stem, tr("library_loading", self._lang)])
-                item.setData(0, PATH_ROLE, str(path))
-                item.setToolTip(0, str(path))
-                top.addChild(item)
+                item = QTreeWidgetItem(top, [path.stem, loading])
+                self._path_of[item] = str(path)
                 self._pending.append(item)
             self.tree.addTopLevelItem(top)
             top.setExpanded(True)
+        self._pending.reverse()  # read from the top of the list down (pop() takes the last)
         if self._pending:
             self._timer.start()
 
@@ -143,20 +146,17 @@ class LibraryPanel(QWidget):
 
     def article_items(self) -> list[QTreeWidgetItem]:
         """Every article row, in display order."""
-        items: list[QTreeWidgetItem] = []
-        for i in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(i)
-            for j in range(top.childCount() if top is not None else 0):
-                child = top.child(j) if top is not None else None
-                if child is not None:
-                    items.append(child)
-        return items
+        return list(self._path_of)
+
+    def path_of(self, item: QTreeWidgetItem) -> str | None:
+        """The file an article row stands for (None for a folder row)."""
+        return self._path_of.get(item)
 
     def _load_some(self, budget: float | None = _TICK_BUDGET_S) -> None:
         start = time.perf_counter()
         while self._pending:
-            item = self._pending.pop(0)
-            entry = self._read(item.data(0, PATH_ROLE))
+            item = self._pending.pop()
+            entry = self._read(self._path_of[item])
             item.setText(0, entry.title)
             item.setText(1, words_text(entry.words, self._lang) if entry.ok else "")
             if not entry.ok:
@@ -185,14 +185,16 @@ class LibraryPanel(QWidget):
         return entry
 
     def _on_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        if item.parent() is not None:
-            self.openRequested.emit(item.data(0, PATH_ROLE))
+        path = self._path_of.get(item)
+        if path is not None:
+            self.openRequested.emit(path)
 
     def _context_menu(self, point: QPoint) -> None:
         item = self.tree.itemAt(point)
-        if item is None or item.parent() is not None or not item.data(0, REMOVABLE_ROLE):
+        folder = self._folder_of.get(item) if item is not None else None
+        if folder is None or not folder.removable:
             return
         menu = QMenu(self)
         remove = menu.addAction(tr("remove_folder", self._lang))
         if menu.exec(self.tree.viewport().mapToGlobal(point)) is remove:
-            self.removeRequested.emit(item.data(0, PATH_ROLE))
+            self.removeRequested.emit(str(folder.path))

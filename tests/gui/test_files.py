@@ -256,7 +256,7 @@ def test_library_lists_titles_and_word_counts_and_opens_on_click(
     assert window.side.currentWidget() is window.library
     assert window.settings.get(keys.LIBRARY_FOLDERS) == [str(folder.resolve())]
     window.library.finish_loading()
-    items = {i.data(0, Qt.ItemDataRole.UserRole): i for i in window.library.article_items()}
+    items = {window.library.path_of(i): i for i in window.library.article_items()}
     bundled = items[str(sample_path.resolve())]
     assert bundled.text(0) == load_article(sample_path).title
     assert bundled.text(1) == "٧٩٤ كلمة"
