@@ -352,7 +352,7 @@ class MainWindow(QMainWindow):
             self.section_label.setText(section_text(ids.index(current) + 1, len(ids), self.lang))
         else:
             self.section_label.setText(tr("status_start", self.lang))
-        words = pane.article.words()
+        words = pane.word_count
         self.words_label.setText(words_text(words, self.lang))
         minutes = max(1, math.ceil(words / WORDS_PER_MINUTE))
         self.time_label.setText(minutes_text(minutes, self.lang))

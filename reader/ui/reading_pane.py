@@ -12,6 +12,7 @@ clicked, anything else is refused (``linkRefused``). Hovering a link emits ``lin
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_right
 from pathlib import Path
 
@@ -72,6 +73,7 @@ class ReadingPane(QTextBrowser):
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.article: Article | None = None
         self.path: Path | None = None
+        self.word_count = 0
         self.section_model: SectionModel | None = None
         #: Position to reach once the pane has its real size (set while it is hidden).
         self._pending: Position | None = None
@@ -98,6 +100,7 @@ class ReadingPane(QTextBrowser):
     def set_article(self, article: Article, keep: Position | None = None) -> None:
         """Show ``article`` (and make its section model); scroll to ``keep``, else the top."""
         self.article = article
+        self.word_count = article.words()  # the status bar asks at every section change
         self.section_model = SectionModel(article, self)
         self._render()
         self.restore_position(keep or Position(ROOT_ID, 0))
@@ -296,9 +299,15 @@ class ReadingPane(QTextBrowser):
     def _scroll_to_y(self, y: float) -> None:
         bar = self.verticalScrollBar()
         target = round(y)
-        if target > bar.maximum():  # the layout has not reached the end yet: finish it
+        if target > bar.maximum():
+            # The layout has not reached that far, or QTextEdit has not yet caught up with it
+            # (it adjusts the scroll range later, from the event loop): finish the layout and
+            # give the bar the range QTextEdit is about to give it.
             doc = self.document()
             doc.documentLayout().blockBoundingRect(doc.lastBlock())
+            needed = math.ceil(doc.size().height()) - self.viewport().height()
+            if needed > bar.maximum():
+                bar.setMaximum(needed)
         bar.setValue(target)
 
     def step_section(self, step: int) -> None:

@@ -220,3 +220,22 @@ def test_ctrl_wheel_zooms_through_the_window(
     QApplication.sendEvent(pane.viewport(), event)
     assert window.zoom == 110 and pane.zoom == 110
     assert pane.font().pixelSize() == round(21 * 1.1)
+
+
+def test_jumping_far_into_a_long_article_lands_on_the_heading(
+    make: MakeWindow, tmp_path: Path
+) -> None:
+    """Qt lays a long document out in the background and widens the scroll range later:
+    a jump to the last section must not be cut short by the range of the moment."""
+    body = " ".join(["كلمة عربية في فقرة طويلة من المقالة."] * 40)
+    text = "\n\n".join(f"القسم رقم {i}\n\n{body}" for i in range(600))
+    path = tmp_path / "long.txt"
+    path.write_text(f"مقالة طويلة جدا\n\n{text}\n", encoding="utf-8")
+    window = make([path])
+    pane = pane_of(window)
+    last = pane.section_ids()[-1]
+    assert len(pane.section_ids()) == 600
+    pane.scroll_to_section(last)
+    assert pane.section_at_top() == last
+    assert abs(heading_top(pane, last) - pane.verticalScrollBar().value()) <= TOLERANCE
+    assert window.selected_section() == last
