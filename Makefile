@@ -65,5 +65,12 @@ uninstall-desktop:
 	for s in 16 24 32 48 64 128 256 512; do rm -f $(DATA_HOME)/icons/hicolor/$${s}x$${s}/apps/$(APP_ID).png; done
 	-update-desktop-database -q $(DATA_HOME)/applications 2>/dev/null
 
+FUZZ_EXAMPLES ?= 100000
+
+## Long fuzz run of the three parsers (>= 100,000 generated examples), then the linear-time
+## check with the slow input shapes added (~13 min on 2 cores).
+fuzz: $(VENV)/.test-installed
+	$(BIN)/python tests/fuzz/run_fuzz.py --examples $(FUZZ_EXAMPLES) --jobs 2
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
