@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QTextBrowser
 
 
 class _FirstPaint(QObject):
-    def eventFilter(self, obj: QObject, event: object) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, obj: QObject, event: object) -> bool:
         from PySide6.QtCore import QEvent
 
         if getattr(event, "type", lambda: None)() == QEvent.Type.Paint:
