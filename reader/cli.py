@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
+import os
 import sys
 from collections.abc import Sequence
 
@@ -53,8 +55,19 @@ def _subcommand_parser(name: str) -> argparse.ArgumentParser:
     return parser
 
 
+def _utf8_streams() -> None:
+    """Write UTF-8 whatever the locale says (``outline --json`` promises UTF-8): an ASCII or
+    Latin-1 stdout would otherwise fail on the first Arabic letter."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.encoding.lower() not in (
+            "utf-8", "utf8"
+        ):
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    _utf8_streams()
     try:
         if args_list and args_list[0] in SUBCOMMANDS:
             ns = _subcommand_parser(args_list[0]).parse_args(args_list)
@@ -64,6 +77,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exit_.code or 0)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader of our output went away ("qari outline FILE | head"): stop quietly, and
+        # keep Python's final flush of stdout from raising again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
     from reader.ui.app import run_app
 
     return run_app(ns)

@@ -14,8 +14,12 @@ from charset_normalizer import from_bytes
 
 from .errors import NotTextError
 
-#: Code pages tried, in order of preference, when the bytes are not UTF-8.
-LEGACY_ENCODINGS = ("cp1256", "iso8859_6", "utf_16_le", "utf_16_be", "cp1252")
+#: Code pages tried, in order of preference, when the bytes are not UTF-8. No UTF-16 here:
+#: without a BOM it is recognised by its NUL bytes (_bomless_utf16); offered to the detector,
+#: it lets a short even-length Windows-1256 file "decode" as CJK.
+LEGACY_ENCODINGS = ("cp1256", "iso8859_6", "cp1252")
+#: Share of the letters that must be Arabic to read bytes the detector gave up on as cp1256.
+_ARABIC_SHARE = 0.6
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -42,7 +46,7 @@ def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
     if len(data) % 2 or b"\x00" not in sample:
         return None
     for name, zeros in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
-        if zeros.count(0) < len(zeros) // 10:
+        if zeros.count(0) < max(2, len(zeros) // 10):  # one NUL in a few bytes is binary
             continue
         try:
             text = data.decode(name)
@@ -78,14 +82,60 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly
     best = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS), preemptive_behaviour=False).best()
     if best is None or best.encoding is None:
+        # Short files, and RLM/LRM marks (0xFD/0xFE), are "mess" to the detector; every byte
+        # is defined in cp1256, so take it when what it gives reads as Arabic.
+        text = data.decode("cp1256")
+        if _reads_as_arabic(text):
+            return text, "cp1256"
         raise _undecodable("")
     name = codecs.lookup(best.encoding).name
     try:
         return data.decode(name), name
     except UnicodeDecodeError as err:  # pragma: no cover - the detector decoded it already
         raise _undecodable(name) from err
+
+
+def _reads_as_arabic(text: str) -> bool:
+    """Mostly Arabic letters, in words of a plausible length (not a run of high bytes)."""
+    chars = "".join(text.split())
+    if not chars:
+        return False
+    arabic = sum("\u0621" <= c <= "\u0652" for c in chars)
+    return arabic >= _ARABIC_SHARE * len(chars) and len(chars) <= 15 * len(text.split())
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """A UTF-8 file with a few broken lines: one cut short in the middle of a character (a file
+    still being written or copied), or lines pasted from a Windows-1256 file. Lines that are
+    valid UTF-8 stay so, a character cut at the very end is dropped, the other lines are read
+    as cp1256 (an Arabic cp1256 line is practically never valid UTF-8: its letters are all
+    lead bytes). None when no line holds UTF-8 beyond ASCII."""
+    lines = data.split(b"\n")
+    good = bad = 0
+    out = []
+    for i, line in enumerate(lines):
+        try:
+            out.append(line.decode("utf-8"))
+            good += not line.isascii()
+            continue
+        except UnicodeDecodeError as err:
+            if i == len(lines) - 1 and err.reason == "unexpected end of data":
+                try:
+                    out.append(line[: err.start].decode("utf-8"))
+                    good += not line[: err.start].isascii()
+                    continue
+                except UnicodeDecodeError:
+                    pass
+        bad += 1
+        out.append(line.decode("cp1256"))
+    if not good:
+        return None  # no UTF-8 at all: a legacy file, for the detector
+    return "\n".join(out), ("utf-8" if not bad else "utf-8+cp1256")
 
 
 def _undecodable(name: str) -> NotTextError:

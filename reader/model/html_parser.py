@@ -295,11 +295,13 @@ def assemble(
         lead = next((s for s in sections if s.heading is None), None)
         if lead is not None and lead.anchor is None:
             lead.anchor = title_anchor
+    named_by_file = not title
     if not title:
         title = fallback_title(source, events)
     boilerplate = strip_residue(sections)
     sections = [s for s in sections if s.heading is not None or s.blocks]
-    if not title and not sections:
+    # Nothing of the document itself: not even a title (a file name alone is not an article).
+    if not sections and not boilerplate and (named_by_file or not title):
         name = f": {source.path}" if source.path is not None else ""
         raise EmptyArticleError(
             f"لا نص مقروءًا في الملف{name}", f"The file holds no readable text{name}"
@@ -567,6 +569,8 @@ class _HtmlHandler(HTMLParser):
         self._counts[el.tag] = self._counts.get(el.tag, 0) + 1
 
     def _implied_close(self, tag: str) -> None:
+        if self._skip:
+            return  # nothing inside a skipped element is shown: never close past it
         if tag in _BLOCK_TAGS and self._counts.get("p"):
             self._close_open(("p",), stop=_P_SCOPE)
         heading = self._heading

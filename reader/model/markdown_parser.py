@@ -96,7 +96,13 @@ def _deep_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if state.level < DEEP_LEVEL or silent:
         return False
     src = state.src
-    for line in range(start, end):
+    line = start
+    while line < end:
+        if state.isEmpty(line):
+            line += 1
+            continue
+        if state.sCount[line] < state.blkIndent:
+            break  # less indented than the deep item's text: the line is outside this list
         text = src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
         pos, marker, kind = 0, "", None
         while m := _DEEP_MARK.match(text, pos):
@@ -104,17 +110,20 @@ def _deep_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
             marker = "" if m.group(1) == ">" else m.group(1)
             kind = BlockKind.QUOTE if m.group(1) == ">" else BlockKind.LIST_ITEM
         content = text[pos:].strip()
+        line += 1
         if not content:
             continue
         tok = state.push("paragraph_open", "p", 1)
-        tok.map = [line, line + 1]
+        tok.map = [line - 1, line]
         tok.meta = {"qari_deep": True, "kind": kind, "marker": marker}
         tok = state.push("inline", "", 0)
         tok.content = content
-        tok.map = [line, line + 1]
+        tok.map = [line - 1, line]
         tok.children = []
         state.push("paragraph_close", "p", -1)
-    state.line = end
+    if line == start:
+        return False
+    state.line = line
     return True
 
 
@@ -150,7 +159,7 @@ def read_front_matter(content: str) -> dict[str, str] | None:
     if not content.strip():
         return {}
     try:
-        data = yaml.safe_load(content)
+        data = yaml.load(content, Loader=yaml.BaseLoader)  # every scalar as written
     except Exception:  # broken YAML (or too deep for PyYAML): read it line by line below
         data = None
     if isinstance(data, dict):

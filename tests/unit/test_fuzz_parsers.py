@@ -860,11 +860,6 @@ def test_parsing_time_is_linear(
 # -- bugs the fuzzers found (xfail until fixed in the parsers; see the closing note) ----------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="markdown_parser._deep_rule takes every line to the end of the input, past the end "
-    "of the deep list: the rest of the article becomes flat list items",
-)
 @pytest.mark.parametrize("unit", ["- ", "1. "])
 def test_text_after_a_deep_list_keeps_its_structure(unit: str) -> None:
     # 20 list levels: beyond markdown-it's nesting guard, where the parser's own flat rule
@@ -883,12 +878,6 @@ def test_text_after_a_deep_list_keeps_its_structure(unit: str) -> None:
     assert "http://example.com/ref" not in " ".join(a.iter_text())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="html_parser._implied_close runs inside skipped elements: a block-level tag in an "
-    "<iframe>/<svg>/<template>/<select> closes the open heading, paragraph or list item below "
-    "it, and the skipped element with it, so its content is shown",
-)
 @pytest.mark.parametrize(
     "page",
     [
@@ -904,11 +893,6 @@ def test_block_tags_inside_hidden_elements_stay_hidden(page: str) -> None:
     assert "QX" not in " ".join(a.iter_text())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="markdown_parser.read_front_matter reads YAML 1.1 types: 'no'/'on'/'null' titles "
-    "are dropped, '007' becomes '7', '12:30' becomes '750', '0x1F' becomes '31'",
-)
 @pytest.mark.parametrize("value", ["no", "On", "null", "007", "12:30", "0x1F", "1_000"])
 def test_front_matter_scalars_are_kept_as_written(value: str) -> None:
     text = f"---\ntitle: {value}\nauthor: {value}\n---\n\nفقرة أولى.\n"
@@ -928,11 +912,6 @@ def _sample_note(size: int) -> str:
     return "".join(lines)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="decoding: charset-normalizer is offered utf_16_le/utf_16_be, and gives up on short "
-    "files and on frequent RLM/LRM bytes: such Windows-1256 files are refused or read as CJK",
-)
 @pytest.mark.parametrize(
     "text",
     [

@@ -345,11 +345,6 @@ def test_file_cut_mid_letter_while_read_is_read_or_refused_clearly(tmp_path: Pat
     assert "".join("".join(a.iter_text()).split()) == kept
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="decoding.decode refuses a UTF-8 file whose last letter is cut in half (a file still "
-    "being written or copied): the whole article is lost for one byte",
-)
 def test_utf8_file_cut_mid_letter_still_opens(tmp_path: Path) -> None:
     data = SAMPLE.read_bytes()
     path = tmp_path / "cut.txt"
@@ -383,21 +378,12 @@ def test_mixed_encoding_file_is_read_right_or_refused_clearly(tmp_path: Path) ->
     assert all(line in text for line in lines)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="decoding.decode refuses a UTF-8 file with lines pasted from a Windows-1256 file",
-)
 def test_mixed_encoding_file_opens(tmp_path: Path) -> None:
     path, lines = _mixed(tmp_path)
     text = "\n".join(load_article(path).iter_text())
     assert all(line in text for line in lines)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="decoding._bomless_utf16 takes any short even-length data with one NUL byte for "
-    "UTF-16: a tiny binary file opens as CJK gibberish",
-)
 @pytest.mark.parametrize("data", [b"\x00\x01\x02\x03", bytes.fromhex("8f1100c3e55ad29b7e61a04c")])
 def test_tiny_binary_file_is_not_read_as_utf16(data: bytes, tmp_path: Path) -> None:
     path = tmp_path / "tiny.bin"
@@ -645,12 +631,6 @@ def test_file_with_nothing_readable_shows_nothing_hidden(name: str, tmp_path: Pa
     assert a.sections == [] and "QX" not in article_text(a)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="html_parser.assemble: the file-name title makes a page or Markdown file with "
-    "nothing readable an empty article instead of the clear 'no readable text' error "
-    "(parse_html with no path does raise it)",
-)
 @pytest.mark.parametrize("name", list(CHROME_ONLY))
 def test_file_with_nothing_readable_is_an_error(name: str, tmp_path: Path) -> None:
     path = tmp_path / name
@@ -755,22 +735,12 @@ def test_outline_in_a_c_locale_still_writes_arabic(tmp_path: Path) -> None:
     assert out.stdout.startswith(SAMPLE_TITLE)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli.main: a stdout that cannot encode Arabic (PYTHONIOENCODING=ascii, a Latin-1 "
-    "locale) ends in a UnicodeEncodeError traceback",
-)
 def test_outline_to_an_ascii_stdout_has_no_traceback() -> None:
     out = qari("outline", str(SAMPLE), PYTHONIOENCODING="ascii")
     assert "Traceback" not in out.stderr
     assert out.returncode == 0 or out.stderr.count("\n") == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli.main: 'qari outline FILE | head' ends in a BrokenPipeError traceback when the "
-    "reader of stdout goes away",
-)
 def test_outline_into_a_closed_pipe_has_no_traceback() -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen(
