@@ -11,6 +11,13 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# The test command runs every property on the same examples each time (a red run points at a
+# change, not at the luck of the draw); `make fuzz` (QARI_FUZZ_EXAMPLES) explores at random.
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore")
+settings.load_profile("explore" if os.environ.get("QARI_FUZZ_EXAMPLES") else "repeatable")
 
 _HOME = Path(tempfile.mkdtemp(prefix="qari-test-home-"))
 for var, sub in {

@@ -656,6 +656,10 @@ def html_article(draw: st.DrawFn) -> tuple[str, list[str], str | None]:
         else:
             body.append(f"<pre>{html.escape(' '.join(ws))}</pre>")
             visible += ws
+    if not visible:  # only rules and chrome: give the page one paragraph of words
+        ws = draw(words)
+        body.append(f"<p>{draw(html_inline(ws))}</p>")
+        visible += ws
     if wrapper:
         body = [f"<{wrapper}>", *body, f"</{wrapper}>"]
     elif draw(st.booleans()):
