@@ -2,9 +2,8 @@
 the toolbar are lists of action names.
 
 Standard shortcuts come from ``QKeySequence.StandardKey`` so they follow the platform.
-Actions marked ``hook`` are places kept for features other parts of Qari add later (print,
-PDF export, find bar, library search): they exist, disabled, with their shortcut reserved, and
-their handler is a clearly marked method on the main window.
+Each handler is a method of the main window; features with their own module (printing, find
+bar, library search) are imported by that method on first use.
 """
 
 from __future__ import annotations
@@ -29,19 +28,19 @@ class ActionSpec:
     shortcuts: tuple[Shortcut, ...] = ()
     checkable: bool = False
     group: str | None = None
-    hook: bool = False  # a place kept for a feature added later: created disabled
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
     # File
     ActionSpec("open", "open_dialog", (SK.Open,)),
     ActionSpec("close_tab", "close_current_tab", (SK.Close,)),
-    ActionSpec("print", "print_article", (SK.Print,), hook=True),
-    ActionSpec("print_preview", "print_preview", (), hook=True),
-    ActionSpec("export_pdf", "export_pdf", ("Ctrl+Shift+E",), hook=True),
+    ActionSpec("print", "print_article", (SK.Print,)),
+    ActionSpec("print_preview", "print_preview", ()),
+    ActionSpec("export_pdf", "export_pdf", ("Ctrl+Shift+E",)),
+    ActionSpec("page_setup", "page_setup", ()),
     ActionSpec("quit", "close", (SK.Quit, "Ctrl+Q")),
     # Edit
-    ActionSpec("find", "show_find_bar", (SK.Find,), hook=True),
+    ActionSpec("find", "show_find_bar", (SK.Find,)),
     # View
     ActionSpec("next_section", "next_section", ("Ctrl+PgDown", "Alt+Down")),
     ActionSpec("previous_section", "previous_section", ("Ctrl+PgUp", "Alt+Up")),
@@ -56,7 +55,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     # Library
     ActionSpec("show_library", "show_library", ("Ctrl+L",)),
     ActionSpec("add_folder", "add_library_folder", ()),
-    ActionSpec("library_search", "search_library", ("Ctrl+Shift+F",), hook=True),
+    ActionSpec("library_search", "search_library", ("Ctrl+Shift+F",)),
     # Help
     ActionSpec("about", "show_about", ()),
 )
@@ -64,7 +63,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
 #: Menus: (title key, action names); "-" is a separator, "@recent" the Open Recent submenu.
 MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("menu_file", ("open", "@recent", "close_tab", "-",
-                   "print", "print_preview", "export_pdf", "-", "quit")),
+                   "page_setup", "print_preview", "print", "export_pdf", "-", "quit")),
     ("menu_edit", ("find",)),
     ("menu_view", ("next_section", "previous_section", "toggle_focus", "-",
                    "zoom_in", "zoom_out", "zoom_reset", "-", "theme_light", "theme_dark", "-",
@@ -107,8 +106,6 @@ def build_actions(window: QWidget, lang: str) -> dict[str, QAction]:
             action.setCheckable(True)
         if spec.group is not None:
             groups.setdefault(spec.group, QActionGroup(window)).addAction(action)
-        if spec.hook:
-            action.setEnabled(False)
         handler = getattr(window, spec.handler)
         action.triggered.connect(lambda _checked=False, h=handler: h())
         window.addAction(action)

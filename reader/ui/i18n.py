@@ -25,6 +25,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "close_tab": ("إ&غلاق المقالة", "&Close Article"),
     "print": ("&طباعة…", "&Print…"),
     "print_preview": ("معاينة الطباعة…", "Print Pre&view…"),
+    "page_setup": ("إعداد الصفحة…", "Page Set&up…"),
     "export_pdf": ("تصدير PDF…", "Export &PDF…"),
     "quit": ("&خروج", "&Quit"),
     "find": ("&بحث في المقالة…", "&Find in Article…"),
@@ -73,7 +74,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "about_text": ("قارئ: قارئ للمقالات العربية. الإصدار {version}.",
                    "Qari: a reader for Arabic articles. Version {version}."),
     "close_message": ("إغلاق الرسالة", "Close message"),
-    "not_yet": ("هذه الميزة لم تُضف بعد.", "This feature is not available yet."),
 }  # fmt: skip
 
 

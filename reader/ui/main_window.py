@@ -6,11 +6,9 @@ typesets and navigates (:mod:`.reading_pane`), the item model adapts the article
 typed object (:mod:`.settings`). Tree and pane talk only in section ids; a guard flag stops
 the tree's programmatic selection from feeding back into the pane.
 
-Hooks kept for later (their actions exist, disabled): :meth:`MainWindow.print_article`,
-:meth:`MainWindow.print_preview`, :meth:`MainWindow.export_pdf` (File menu, to call
-``reader.export``), :meth:`MainWindow.show_find_bar` (Edit > Find, Ctrl+F; the find bar,
-objectName ``findBar``, goes into :attr:`MainWindow.find_bar_slot` under the text) and
-:meth:`MainWindow.search_library` (Library > Search, Ctrl+Shift+F).
+Printing and PDF export (:mod:`.printing`), the find bar (:mod:`.find_bar`, placed at
+:attr:`MainWindow.find_bar_slot` under the text) and library search (:mod:`.library_search`)
+live in their own modules, imported the first time the user asks for them.
 """
 
 from __future__ import annotations
@@ -480,27 +478,43 @@ class MainWindow(QMainWindow):
         self.settings.set(keys.LIBRARY_FOLDERS, [p for p in current if p != folder])
         self._refresh_library()
 
-    # -- hooks for features added later ---------------------------------------------------
+    # -- features living in their own modules (imported on first use: fast start-up) --------
 
     def print_article(self) -> None:
-        """HOOK (print): File > Print, Ctrl+P. To be implemented with ``reader.export``."""
-        self.show_message(tr("not_yet", self.lang))
+        """File > Print (Ctrl+P): the print dialog; see :mod:`.printing`."""
+        from .printing import print_article
+
+        print_article(self)
 
     def print_preview(self) -> None:
-        """HOOK (print): File > Print Preview. To be implemented with ``reader.export``."""
-        self.show_message(tr("not_yet", self.lang))
+        """File > Print Preview: the pages before printing; see :mod:`.printing`."""
+        from .printing import print_preview
+
+        print_preview(self)
 
     def export_pdf(self) -> None:
-        """HOOK (export): File > Export PDF, Ctrl+Shift+E; ask for a path, call reader.export."""
-        self.show_message(tr("not_yet", self.lang))
+        """File > Export PDF (Ctrl+Shift+E): ask for a file name, write it in the background."""
+        from .printing import export_pdf
+
+        export_pdf(self)
+
+    def page_setup(self) -> None:
+        """File > Page Setup: paper, orientation and margins, remembered."""
+        from .printing import page_setup
+
+        page_setup(self)
 
     def show_find_bar(self) -> None:
-        """HOOK (find): Edit > Find, Ctrl+F; a bar (objectName "findBar") at find_bar_slot."""
-        self.show_message(tr("not_yet", self.lang))
+        """Edit > Find (Ctrl+F): the find bar (objectName ``findBar``) under the text."""
+        from .find_bar import show_find_bar
+
+        show_find_bar(self)
 
     def search_library(self) -> None:
-        """HOOK (library search): Library > Search, Ctrl+Shift+F, with ``reader.search``."""
-        self.show_message(tr("not_yet", self.lang))
+        """Library > Search (Ctrl+Shift+F): search every article in the library."""
+        from .library_search import search_library
+
+        search_library(self)
 
     # -- drag and drop --------------------------------------------------------------------
 
