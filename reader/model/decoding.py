@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import codecs
 
-from charset_normalizer import from_bytes
-
 from .errors import NotTextError
 
 #: Code pages tried, in order of preference, when the bytes are not UTF-8. No UTF-16 here:
@@ -85,6 +83,10 @@ def decode(data: bytes) -> tuple[str, str]:
     mostly = _mostly_utf8(data)
     if mostly is not None:
         return mostly
+    # Imported here: only legacy-encoded files need the detector, and importing it costs
+    # ~8 ms of every start-up.
+    from charset_normalizer import from_bytes
+
     best = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS), preemptive_behaviour=False).best()
     if best is None or best.encoding is None:
         # Short files, and RLM/LRM marks (0xFD/0xFE), are "mess" to the detector; every byte
