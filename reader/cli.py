@@ -44,6 +44,12 @@ def window_parser() -> argparse.ArgumentParser:
         "--size", default="1280x800", metavar="WxH", help="window size for --screenshot"
     )
     p.add_argument("--lang", choices=["ar", "en"], help="interface language")
+    p.add_argument(
+        "--new-instance",
+        action="store_true",
+        help="open a separate window process: without it, FILE opens in the Qari already"
+        " running for this user, if any (--screenshot never uses the running one)",
+    )
     return p
 
 

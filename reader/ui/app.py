@@ -15,6 +15,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QIcon
@@ -27,6 +28,9 @@ from .fonts import register_fonts, register_ui_fonts
 from .main_window import MainWindow
 from .settings import Settings
 from .themes import ThemeManager
+
+if TYPE_CHECKING:
+    from .single_instance import InstanceServer
 
 ORGANISATION = "Qari"
 #: Set (to anything) to make ``qari`` quit right after its first painted frame, saving
@@ -139,11 +143,29 @@ def run_app(ns: argparse.Namespace) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     # For the start-up benchmark: quit (saving nothing) once the text has first painted.
     first_paint_only = bool(os.environ.get(EXIT_AFTER_PAINT_ENV))
+    # One window-process per user (see .single_instance), except for throw-away runs.
+    single = not (ns.screenshot or first_paint_only or getattr(ns, "new_instance", False))
+    if single:
+        from .single_instance import send_to_running
+
+        if send_to_running(list(ns.files)):
+            print("qari: opened in the running Qari", flush=True)
+            return 0
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    server, taken = _listen(app, list(ns.files)) if single else (None, False)
+    if taken:
+        print("qari: opened in the running Qari", flush=True)  # one started meanwhile
+        return 0
     window = make_window(
         list(ns.files), lang=ns.lang, persist=not (ns.screenshot or first_paint_only)
     )
+    from .crash import install_crash_handler
+
+    install_crash_handler(window)
+    if server is not None:
+        server.setParent(window)
+        server.pathsReceived.connect(lambda received: _open_here(window, received))
     if ns.screenshot:
         assert size is not None
         return save_screenshot(window, Path(ns.screenshot), size)
@@ -152,6 +174,28 @@ def run_app(ns: argparse.Namespace) -> int:
         _quit_after_first_paint(window, app, announce=True)
     window.show()
     return app.exec()
+
+
+def _listen(app: QApplication, files: list[str]) -> tuple[InstanceServer | None, bool]:
+    """The single-instance listener (None: cannot listen, so run alone), and whether another
+    qari, started after our first try, took ``files`` meanwhile."""
+    from .single_instance import InstanceServer, send_to_running
+
+    server = InstanceServer()
+    if server.listen():
+        app.aboutToQuit.connect(server.close)  # removes the socket file
+        return server, False
+    return None, send_to_running(files)
+
+
+def _open_here(window: MainWindow, files: list[str]) -> None:
+    """Files sent by another ``qari``: open them and bring the window forward."""
+    window.open_paths(list(files))
+    if window.isMinimized():
+        window.showNormal()
+    if QApplication.platformName() != "offscreen":  # which cannot raise windows
+        window.raise_()
+    window.activateWindow()
 
 
 def _quit_after_first_paint(window: MainWindow, app: QApplication, announce: bool = False) -> None:

@@ -74,6 +74,20 @@ TEXTS: dict[str, tuple[str, str]] = {
     "about_text": ("قارئ: قارئ للمقالات العربية. الإصدار {version}.",
                    "Qari: a reader for Arabic articles. Version {version}."),
     "close_message": ("إغلاق الرسالة", "Close message"),
+    # crash dialog, settings that cannot be saved (issue 8)
+    "crash_title": ("خطأ غير متوقع", "Unexpected Error"),
+    "crash_text": ("حدث خطأ غير متوقع في قارئ. المقالة المفتوحة باقية ويمكنك متابعة القراءة.",
+                   "Something went wrong inside Qari. The open article is kept: you can go on "
+                   "reading."),
+    "crash_repeated": ("عدد مرات حدوثه: {n}.", "It happened {n} times."),
+    "crash_log": ("حُفظت التفاصيل في: {path}", "The details were saved to: {path}"),
+    "crash_no_log": ("تعذّر حفظ التفاصيل في ملف السجل.",
+                     "The details could not be saved to the log file."),
+    "crash_copy": ("نسخ التفاصيل", "Copy Details"),
+    "crash_close": ("إغلاق", "Close"),
+    "settings_unwritable": ("لا يمكن حفظ الإعدادات في {path}: لن تُحفظ التغييرات بعد الإغلاق.",
+                            "Settings cannot be saved to {path}: changes will be lost on "
+                            "closing."),
 }  # fmt: skip
 
 
