@@ -108,7 +108,13 @@ class Source:
 
 @dataclass(slots=True)
 class Article:
-    """A parsed article: title, sections in document order, and removed boilerplate."""
+    """A parsed article: title, sections in document order, and removed boilerplate.
+
+    ``bylines`` keeps, as written, the byline and dateline lines a plain-text article carries
+    under its title ("بقلم: …", "عمّان - الأحد 8 يونيو 2025"): they are neither headings nor
+    body text, ``author`` and ``date`` are read from them, and keeping them means every
+    character of the source is still somewhere in the article.
+    """
 
     title: str
     source: Source
@@ -116,6 +122,7 @@ class Article:
     boilerplate: list[str] = field(default_factory=list)
     author: str | None = None
     date: str | None = None
+    bylines: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         link_sections(self.sections)
@@ -133,9 +140,10 @@ class Article:
         return [s for s in self.sections if s.heading is not None]
 
     def iter_text(self) -> Iterator[str]:
-        """Every piece of text in document order: title, headings, block markers and texts,
-        then boilerplate."""
+        """Every piece of text in document order: title, bylines, headings, block markers and
+        texts, then boilerplate."""
         yield self.title
+        yield from self.bylines
         for s in self.sections:
             if s.heading is not None:
                 yield s.heading

@@ -17,6 +17,7 @@ import re
 import statistics
 
 from .boilerplate import residue_runs
+from .bylines import is_credit, read_credits
 from .document import Article, Block, BlockKind, Section, Source
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x1c|\x1d|\x1e|\x85")
@@ -24,21 +25,14 @@ _DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
 LIST_MARKER = re.compile(
     rf"^(?P<marker>[-–—•*▪◦●·‣]|[{_DIGITS}]{{1,3}}[.)\-–]|[(][{_DIGITS}]{{1,3}}[)])\s+(?=\S)"
 )
-_BYLINE = re.compile(
-    r"^(?:بقلم|كتب|كتبت|إعداد|اعداد|تحرير|حرره|المصدر|مصدر|تاريخ النشر|نشر في|نُشر في|آخر تحديث"
-    r"|تحديث|تصوير|ترجمة|by|source|published|updated)(?:\s|:|$)",
-    re.I,
-)
-_MONTHS = (
-    "يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر "
-    "ديسمبر كانون شباط آذار اذار نيسان أيار ايار حزيران تموز آب اب أيلول ايلول تشرين"
-).split()
-_DATE_LINE = re.compile(
-    rf"(?:^|\s)(?:{'|'.join(_MONTHS)})(?:\s|$).*[{_DIGITS}]{{4}}|[{_DIGITS}]{{1,4}}[/.-]"
-    rf"[{_DIGITS}]{{1,2}}[/.-][{_DIGITS}]{{1,4}}"
-)
+#: A speaker's turn in an interview ("س: …", "ج: …", "سؤال: …"): body text, never a heading.
+_SPEAKER = re.compile(r"^(?:س|ج|سؤال|جواب|السؤال|الجواب|Q|A)\s*[:：]", re.I)
+#: Closing quotes and brackets that may follow a sentence's final stop ("… قال."»).
+_CLOSERS = "\"'»”’)]}›"
 #: A heading may not end with these (a sentence, a clause, or an introduction to a list).
 SENTENCE_END = frozenset(".،:؛,;…")
+#: What ends a sentence, for a quotation that closes after its stop ("«… قال.»").
+_QUOTED_END = frozenset(".،:؛,;…!")
 HEADING_MAX_WORDS = 16
 HEADING_MAX_CHARS = 160
 _WRAP_WIDTH = 110
@@ -50,13 +44,18 @@ def split_lines(text: str) -> list[str]:
 
 
 def is_heading_shaped(line: str) -> bool:
-    """A short line that does not end like a sentence and is not a list item."""
+    """A short line that does not end like a sentence and is not a list item, a byline, a
+    dateline or a speaker's turn in an interview."""
     if len(line) > HEADING_MAX_CHARS or len(line.split()) > HEADING_MAX_WORDS:
         return False
-    if line[-1] in SENTENCE_END or LIST_MARKER.match(line) or _BYLINE.match(line):
+    if line[-1] in SENTENCE_END or LIST_MARKER.match(line) or _SPEAKER.match(line):
         return False
-    if len(line.split()) <= 7 and _DATE_LINE.search(line):
-        return False  # a dateline such as "الأحد 9 مارس 2025"
+    if line[-1] in _CLOSERS:
+        inner = line.rstrip(_CLOSERS)
+        if inner and inner[-1] in _QUOTED_END:
+            return False  # a quoted sentence: «… قال.»
+    if is_credit(line):
+        return False
     return any(c.isalpha() for c in line)
 
 
@@ -123,6 +122,9 @@ def parse_plain_text(text: str, source: Source) -> Article:
         return Article(title="", source=source)
 
     title, body = units[0], units[1:]
+    credits = _lead_credits(body)
+    body = body[len(credits):]
+    author, date = read_credits(credits)
 
     boilerplate: list[str] = []
     residue = residue_runs(body)
@@ -143,7 +145,27 @@ def parse_plain_text(text: str, source: Source) -> Article:
             current = Section(id=0, heading=None, level=1)
             sections.append(current)
         current.blocks.append(_block(unit))
-    return Article(title=title, source=source, sections=sections, boilerplate=boilerplate)
+    return Article(
+        title=title,
+        source=source,
+        sections=sections,
+        boilerplate=boilerplate,
+        author=author,
+        date=date,
+        bylines=credits,
+    )
+
+
+#: At most this many byline/dateline lines are read under the title.
+_MAX_CREDITS = 3
+
+
+def _lead_credits(body: list[str]) -> list[str]:
+    """The byline and dateline units right under the title ("بقلم: …", "الأحد 8 يونيو 2025")."""
+    k = 0
+    while k < min(len(body), _MAX_CREDITS) and is_credit(body[k]):
+        k += 1
+    return body[:k]
 
 
 def _find_headings(body: list[str]) -> set[int]:
@@ -175,10 +197,21 @@ def _find_headings(body: list[str]) -> set[int]:
             continue
         nxt = body[i + 1] if i + 1 < len(body) else None
         if nxt is not None and followed_by_body and (
-            (not shaped[i + 1] and len(nxt) > len(body[i])) or i + 1 in headings
+            (not shaped[i + 1] and len(nxt) > len(body[i]))
+            or i + 1 in headings
+            or _short_answer_then_body(body, shaped, i)
         ):
             headings.add(i)
     return headings
+
+
+def _short_answer_then_body(body: list[str], shaped: list[bool], i: int) -> bool:
+    """A heading followed by a short sentence and then longer body text: a question heading
+    answered in a word ("هل يمكن …؟" / "نعم، لكن بشروط." / the explanation)."""
+    if i + 2 >= len(body) or shaped[i + 1] or shaped[i + 2]:
+        return False
+    answer = body[i + 1]
+    return answer[-1] in _QUOTED_END and len(body[i + 2]) > len(body[i])
 
 
 def _block(unit: str) -> Block:

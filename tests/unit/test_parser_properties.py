@@ -40,7 +40,8 @@ def _is_subsequence(needle: str, hay: str) -> bool:
 
 
 def _body_stream(a: Article) -> str:
-    pieces = [a.title]
+    """Title, byline lines (they sit under the title), headings, markers and blocks."""
+    pieces = [a.title, *a.bylines]
     for s in a.sections:
         if s.heading is not None:
             pieces.append(s.heading)

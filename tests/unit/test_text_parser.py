@@ -161,5 +161,99 @@ def test_bylines_and_datelines_are_not_headings() -> None:
         "يضم المتحف أكثر من ألفي قطعة أثرية تعود إلى عصور مختلفة من التاريخ الإسلامي.",
     ])
     a = parse_bytes(text.encode("utf-8"), Path("museum.txt"))
-    assert [s.heading for s in a.sections] == [None, "مقتنيات نادرة"]
-    assert a.sections[0].paragraphs[:2] == ["بقلم: سارة أحمد", "الأحد 9 مارس 2025"]
+    assert [(s.heading, len(s.blocks)) for s in a.sections] == [(None, 1), ("مقتنيات نادرة", 1)]
+    # Under the title they are the article's byline, kept as written, not lead paragraphs.
+    assert a.bylines == ["بقلم: سارة أحمد", "الأحد 9 مارس 2025"]
+    assert (a.author, a.date) == ("سارة أحمد", "الأحد 9 مارس 2025")
+    assert list(a.iter_text())[:3] == [a.title, "بقلم: سارة أحمد", "الأحد 9 مارس 2025"]
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "date"),
+    [
+        ("عمّان - الأحد 8 يونيو 2025", None, "عمّان - الأحد 8 يونيو 2025"),
+        ("حاورتها: نور الهدى عبد الله", "نور الهدى عبد الله", None),
+        ("كتب - محمد علي", "محمد علي", None),
+        ("بقلم د. خالد المنصوري | 3 أيار 2024", "د. خالد المنصوري", "3 أيار 2024"),
+        ("By Jane Doe", "Jane Doe", None),
+        ("نُشر في: 12/06/2025", None, "12/06/2025"),
+        ("المصدر: وكالات", None, None),
+    ],
+)
+def test_byline_under_the_title_names_author_and_date(
+    line: str, author: str | None, date: str | None
+) -> None:
+    text = f"عنوان المقال\n{line}\nفقرة المقال الأولى، وهي طويلة بما يكفي لتكون متنًا.\n"
+    a = parse_bytes(text.encode("utf-8"), Path("a.txt"))
+    assert a.bylines == [line]
+    assert (a.author, a.date) == (author, date)
+    assert [(s.heading, len(s.blocks)) for s in a.sections] == [(None, 1)]
+
+
+def test_label_words_without_a_colon_can_be_headings() -> None:
+    """"ترجمة" (translation) and "تحرير" (liberalisation) start headings too; only a colon or a
+    dash makes them credit labels."""
+    text = "\n".join([
+        "الأدب العربي في العالم",
+        "تشهد حركة نقل الأدب العربي إلى اللغات الأخرى نشاطًا ملحوظًا في السنوات الأخيرة.",
+        "ترجمة الأدب العربي",
+        "تضاعف عدد الروايات العربية المترجمة إلى الإنجليزية خلال عقد واحد بحسب دور النشر.",
+        "تحرير سعر الصرف",
+        "أدى تحرير سعر الصرف إلى ارتفاع أسعار الكتب المستوردة في معظم الأسواق العربية.",
+    ])
+    a = parse_bytes(text.encode("utf-8"), Path("a.txt"))
+    assert a.bylines == []
+    assert [s.heading for s in a.sections] == [None, "ترجمة الأدب العربي", "تحرير سعر الصرف"]
+
+
+def test_a_byline_further_down_stays_in_the_body() -> None:
+    text = "\n".join([
+        "العنوان",
+        "قسم أول",
+        "فقرة أولى طويلة بما يكفي لتكون متن القسم كله، وتنتهي بنقطة.",
+        "المصدر: وكالات",
+    ])
+    a = parse_bytes(text.encode("utf-8"), Path("a.txt"))
+    assert a.bylines == [] and a.author is None
+    assert [(s.heading, s.paragraphs[-1]) for s in a.sections] == [("قسم أول", "المصدر: وكالات")]
+
+
+def test_interview_turns_are_paragraphs_not_headings() -> None:
+    text = "\n".join([
+        "حوار مع المخرج",
+        "البدايات",
+        "س: كيف بدأت رحلتك مع السينما؟",
+        "ج: بالصدفة. كنت أرافق والدي إلى دار العرض كل أسبوع، ثم صرت أكتب عن الأفلام.",
+        "سؤال: وما مشروعك المقبل؟",
+        "جواب: فيلم وثائقي عن البحر، ما زلت أكتبه، وأرجو أن أصوره في الربيع المقبل.",
+    ])
+    a = parse_bytes(text.encode("utf-8"), Path("a.txt"))
+    assert [(s.heading, len(s.blocks)) for s in a.sections] == [("البدايات", 4)]
+
+
+def test_question_heading_answered_in_a_word() -> None:
+    text = "\n".join([
+        "الصيام والرياضة",
+        "هل يمكن ممارسة الرياضة أثناء الصيام؟",
+        "نعم، بشروط.",
+        "ينصح المدربون بالتمرين قبل الإفطار بساعة أو بعده بساعتين، مع شرب الماء بكثرة ليلاً.",
+        "ما أفضل التمارين؟",
+        "المشي السريع والسباحة وتمارين المرونة هي الأنسب لمعظم الصائمين في رمضان.",
+    ])
+    a = parse_bytes(text.encode("utf-8"), Path("a.txt"))
+    assert [(s.heading, len(s.blocks)) for s in a.sections] == [
+        ("هل يمكن ممارسة الرياضة أثناء الصيام؟", 2),
+        ("ما أفضل التمارين؟", 1),
+    ]
+
+
+def test_quoted_sentence_is_not_a_heading() -> None:
+    text = "\n".join([
+        "العنوان",
+        "قسم أول",
+        "فقرة أولى طويلة بما يكفي لتكون متن القسم كله، وتنتهي بنقطة كما ينبغي.",
+        "«لن نتراجع.»",
+        "قالها الوزير مرتين في المؤتمر الصحفي، ثم غادر القاعة دون أن يجيب عن الأسئلة.",
+    ])
+    a = parse_bytes(text.encode("utf-8"), Path("a.txt"))
+    assert [(s.heading, len(s.blocks)) for s in a.sections] == [("قسم أول", 3)]
