@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SAMPLE := articles/iraq-syria-border-security.txt
 
-.PHONY: run test lint bench fuzz clean venv dist install-desktop uninstall-desktop
+.PHONY: run test lint bench fuzz clean venv dist bundle install-desktop uninstall-desktop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,18 @@ dist: | $(BIN)/python
 	$(BIN)/python -m pip install -q build
 	rm -rf dist build
 	$(BIN)/python -m build --outdir dist .
+
+$(VENV)/.bundle-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[bundle]'
+	touch $@ $(VENV)/.app-installed
+
+## One-folder application in dist/qari/ (PyInstaller, packaging/qari.spec): run dist/qari/qari.
+## The system libraries a window needs are installed first so that the bundle carries them.
+bundle: $(VENV)/.bundle-installed
+	bash packaging/system-deps.sh run
+	rm -rf dist/qari build/qari
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build \
+	  packaging/qari.spec
 
 APP_ID := io.github.qari.Qari
 DATA_HOME ?= $(or $(XDG_DATA_HOME),$(HOME)/.local/share)
