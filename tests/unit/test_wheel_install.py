@@ -1,6 +1,7 @@
-"""The wheel stands on its own: built from a copy of the source tree, installed into a fresh
-virtual environment, and run from there with the copy deleted and the current folder
-elsewhere, `qari outline` and `qari export` work on the sample article the wheel carries.
+"""The wheel stands on its own: `make dist`, run in a copy of the source tree, builds an
+sdist and a wheel; the wheel is installed into a fresh virtual environment and run from
+there, with the copy deleted and the current folder elsewhere: `qari outline` and `qari
+export` work on the sample article the wheel carries.
 
 Installing PySide6 and the other dependencies again would take minutes, so the wheel goes in
 with ``--no-deps`` and the fresh environment sees this one's site-packages through a ``.pth``
@@ -17,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import tarfile
 import tomllib
 import zipfile
 from dataclasses import dataclass
@@ -39,6 +41,7 @@ _SKIP = shutil.ignore_patterns(
 @dataclass(frozen=True)
 class Installed:
     wheel: Path
+    sdist: Path
     venv: Path
     site_packages: Path
     work: Path  # an empty folder to run in, outside any source tree
@@ -52,10 +55,19 @@ class Installed:
         )
 
 
-def _pip(*args: str) -> None:
-    proc = subprocess.run([sys.executable, "-m", "pip", "-q", *args], capture_output=True,
-                          text=True, timeout=300)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
+def _check(cmd: list[str], cwd: Path | None = None) -> None:
+    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, f"{' '.join(cmd)}:\n{proc.stdout}{proc.stderr}"
+
+
+def _make_dist(src: Path) -> None:
+    """`make dist` in ``src`` with this virtual environment as the Makefile's VENV."""
+    if sys.prefix == sys.base_prefix or not (Path(sys.prefix) / "bin" / "python").exists():
+        pytest.fail("run the tests from a virtual environment (make test uses .venv)")
+    make = shutil.which("make")
+    if make is None:
+        pytest.fail("make is missing (apt-get install make)")
+    _check([make, "-s", "dist", f"VENV={sys.prefix}"], cwd=src)
 
 
 @pytest.fixture(scope="module")
@@ -63,20 +75,23 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     tmp = tmp_path_factory.mktemp("wheel")
     src = tmp / "src"
     shutil.copytree(ROOT, src, ignore=_SKIP)
-    _pip("wheel", "--no-deps", "-w", str(tmp / "dist"), str(src))
+    _make_dist(src)
+    dist = tmp / "dist"
+    shutil.move(src / "dist", dist)
     shutil.rmtree(src)  # from here on there is no source tree to fall back on
-    (wheel,) = (tmp / "dist").glob("qari-*.whl")
+    (wheel,) = dist.glob("qari-*.whl")
+    (sdist,) = dist.glob("qari-*.tar.gz")
 
     venv = tmp / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
-    _pip("--python", str(venv / "bin" / "python"), "install", "--no-deps", "--no-index",
-         str(wheel))
+    _check([sys.executable, "-m", "venv", "--without-pip", str(venv)])
+    _check([sys.executable, "-m", "pip", "-q", "--python", str(venv / "bin" / "python"),
+            "install", "--no-deps", "--no-index", str(wheel)])
     site = Path(sysconfig.get_path("purelib", vars={"base": str(venv), "platbase": str(venv)}))
     assert site.is_dir(), site
     (site / "zz_test_dependencies.pth").write_text(sysconfig.get_path("purelib") + "\n")
     work = tmp / "work"
     work.mkdir()
-    return Installed(wheel, venv, site, work)
+    return Installed(wheel, sdist, venv, site, work)
 
 
 def _bundled_sample(inst: Installed) -> Path:
@@ -92,6 +107,13 @@ def test_wheel_carries_the_articles_and_resources(installed: Installed) -> None:
     assert shipped and not missing, missing
     assert "reader/py.typed" in names
     assert not any(n.startswith(("tests/", "benchmarks/")) for n in names)
+
+
+def test_sdist_carries_what_the_wheel_is_built_from(installed: Installed) -> None:
+    with tarfile.open(installed.sdist) as tar:
+        names = {n.split("/", 1)[1] for n in tar.getnames() if "/" in n}
+    assert {"pyproject.toml", "README.md", "reader/cli.py", "reader/paths.py"} <= names
+    assert f"articles/{paths.SAMPLE_NAME}" in names and "resources/icons/qari.svg" in names
 
 
 def test_code_and_data_come_from_the_fresh_environment(installed: Installed) -> None:
