@@ -81,14 +81,24 @@ def run(args: argparse.Namespace) -> int:
         _write(json.dumps([r.to_json() for r in results], ensure_ascii=False, indent=2) + "\n")
     else:
         color = sys.stdout.isatty()
-        _write("".join(_result_text(i, r, color) for i, r in enumerate(results, 1)))
+        best = results[0].score if results else 0.0
+        _write("".join(_result_text(i, r, best, color) for i, r in enumerate(results, 1)))
     return EXIT_OK if results else EXIT_NO_RESULT
 
 
-def _result_text(n: int, r: SearchResult, color: bool) -> str:
+def relevance(score: float, best: float) -> int:
+    """A result's score as a percentage of the best one's. Raw bm25 values say little to a
+    reader (in a small library they are all near 1e-6); the ratio says how close it came."""
+    if best <= 0:
+        return 100
+    return max(1, min(100, round(100 * score / best)))
+
+
+def _result_text(n: int, r: SearchResult, best: float, color: bool) -> str:
     where = f"{r.title} — {r.heading}" if r.heading else r.title
     snippet = r.snippet.marked(_BOLD, _RESET) if color else r.snippet.marked()
-    return f"{n}. {where}\n   {r.path}  [{r.score:.3f}]\n   {snippet}\n\n"
+    score = f"relevance {relevance(r.score, best)}%"
+    return f"{n}. {where}\n   {r.path}  [{score}]\n   {snippet}\n\n"
 
 
 def _write(text: str) -> None:

@@ -536,7 +536,7 @@ class LibraryIndex:
             snippet, match = _locate(pattern, section_id, heading, json.loads(blocks_json), title)
             results.append(
                 SearchResult(
-                    Path(path), title, section_id, heading, snippet, round(-score, 6), match
+                    Path(path), title, section_id, heading, snippet, _score(score), match
                 )
             )
             if len(results) >= limit:
@@ -564,6 +564,13 @@ class LibraryIndex:
             if os.path.exists(f"{self.path}{s}")
         )
         return {"files": files, "sections": sections, "failed": failed, "bytes": size}
+
+
+def _score(bm25: float) -> float:
+    """bm25 as a relevance (higher is better), to 6 significant digits: in a small library
+    every score is tiny (a word found in most sections weighs ~1e-6), and rounding to 6
+    decimal places would make them all equal."""
+    return float(f"{-bm25:.6g}")
 
 
 def _locate(

@@ -100,6 +100,24 @@ def test_text_mode_lists_title_heading_path_and_snippet(
     assert "⟦مهرجان⟧" in lines[2]
 
 
+def test_one_article_library_scores_tell_results_apart(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """In a one-article library every bm25 score is near 1e-6: the JSON keeps them distinct
+    (not rounded to 0.000001) and the text shows a relevance relative to the best result."""
+    index = str(tmp_path / "i")
+    code, out, _ = run(capsys, "الامنية", "--index", index, "--json")
+    scores = [r["score"] for r in json.loads(out)]
+    assert code == 0 and len(scores) >= 3
+    assert all(s > 0 for s in scores) and scores == sorted(scores, reverse=True)
+    assert scores[0] > scores[-1]
+    code, out, _ = run(capsys, "الامنية", "--index", index)
+    relevances = [line.rsplit("[", 1)[1] for line in out.splitlines() if "[relevance" in line]
+    assert relevances[0] == "relevance 100%]"
+    assert relevances[-1] != "relevance 100%]"
+    assert "0.000" not in out
+
+
 def test_default_library_is_the_bundled_articles(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
