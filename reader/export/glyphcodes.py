@@ -122,20 +122,24 @@ class GlyphWriter:
         shaped = self.shaper.shape(text, rtl)
         simple = self._simple
         positioned = shaped.glyphs
-        if len(positioned) == len(text) and ZWJ not in text:  # maybe one glyph per letter
-            order = range(len(text) - 1, -1, -1) if rtl else range(len(text))
-            if all(g[1] == c and g[0] and not g[3] and not g[4]
-                   for g, c in zip(positioned, order, strict=True)):
-                codes = []
-                for gid, c, advance, _, _ in positioned:
-                    skey = (gid, text[c], advance)
-                    code = simple.get(skey)
-                    if code is None:
-                        code = simple[skey] = self._code(((gid, 0, 0),), text[c],
-                                                         self._w(advance))
-                    codes.append(code)
+        n = len(text)
+        if len(positioned) == n and ZWJ not in text:  # maybe one glyph per letter, in place
+            expected, step = (n - 1, -1) if rtl else (0, 1)
+            codes = []
+            for gid, c, advance, x_offset, y_offset in positioned:
+                if c != expected or not gid or x_offset or y_offset:
+                    break
+                expected += step
+                ch = text[c]
+                code = simple.get((gid, ch, advance))
+                if code is None:
+                    code = simple[(gid, ch, advance)] = self._code(((gid, 0, 0),), ch,
+                                                                  self._w(advance))
+                codes.append(code)
+            else:
                 piece = cache[text] = "<" + "".join(codes) + ">"
                 return piece
+        missing = any(not g[0] for g in positioned)
         parts: list[str] = []
         codes = []
         for cluster in shaped.clusters():
@@ -154,7 +158,7 @@ class GlyphWriter:
                         code = simple[skey] = self._code(glyphs, ctext, self._w(advance))
                     codes.append(code)
                     continue
-            if any(gid == 0 for gid, _, _ in glyphs):
+            if missing and any(gid == 0 for gid, _, _ in glyphs):
                 if codes:
                     parts.append("<" + "".join(codes) + ">")
                     codes = []

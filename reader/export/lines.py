@@ -96,6 +96,9 @@ def atomize(
         widths = [shaper.width(SPACE, True) * scale] * len(texts)
         texts[0::2] = words
         get = known.get
+        unknown = [w for w in words if w not in known]
+        if unknown:
+            shaper.shape_words_rtl(list(dict.fromkeys(unknown)))
         word_widths: list[float] = []
         for w in words:
             x = get(w)

@@ -61,6 +61,9 @@ class PdfWriter:
             for tag in ("GSUB", "GPOS", "GDEF", "JSTF", "MATH"):
                 if tag in font.ttfont:
                     del font.ttfont[tag]
+            # Glyph boxes are kept as stored (added composites get theirs when made):
+            # recomputing every composite's box at save time took a fifth of a second.
+            font.ttfont.recalcBBoxes = False
             w = self._writers[style] = GlyphWriter(shaper, font)
         return w
 

@@ -12,6 +12,7 @@ PDF's ToUnicode map gives back real letters: never presentation forms, never rev
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -21,6 +22,13 @@ import uharfbuzz as hb
 #: Kerning off: with it, pdftotext split words at kerned pairs (measured in the brief).
 FEATURES = {"kern": False}
 
+
+#: Words shaped together in one buffer by :meth:`Shaper.shape_words_rtl`: those starting
+#: with an Arabic letter (so HarfBuzz guesses the Arabic script for each word as for the
+#: batch) and free of joiners.
+_BATCHABLE = re.compile("[\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5"
+                        "\u06fa-\u06fc\u06ff][^\u200c\u200d]*$")
+_BATCH = 256
 
 #: A positioned glyph: (glyph id, cluster start in the text, x advance, x offset, y offset).
 Glyph = tuple[int, int, int, int, int]
@@ -124,6 +132,57 @@ class Shaper:
         if widths is None:
             widths = self._points[size] = {}
         return widths
+
+    def shape_words_rtl(self, words: list[str]) -> None:
+        """Shape right-to-left ``words`` into the cache, those that start with an Arabic
+        letter in one HarfBuzz buffer (separated by spaces), the others one by one.
+
+        Same glyphs as shaping each word alone (a space joins with nothing and kerning is
+        off; tests compare both on whole articles), for a tenth of the calls: a 2 MB article
+        with a large vocabulary spent most of its shaping time in per-call overhead."""
+        cache = self._cache
+        batch = []
+        for w in words:
+            if (w, True) in cache:
+                continue
+            if _BATCHABLE.match(w):
+                batch.append(w)
+            else:
+                cache[(w, True)] = self._shape(w, True)
+        for i in range(0, len(batch), _BATCH):
+            self._shape_batch(batch[i : i + _BATCH])
+
+    def _shape_batch(self, words: list[str]) -> None:
+        owner: list[int] = []
+        starts: list[int] = []
+        pos = 0
+        for k, w in enumerate(words):
+            starts.append(pos)
+            owner += [k] * len(w)
+            owner.append(-1)  # the separating space
+            pos += len(w) + 1
+        buf = hb.Buffer()
+        buf.add_str(" ".join(words))
+        buf.guess_segment_properties()
+        buf.direction = "rtl"
+        buf.language = "ar"
+        buf.cluster_level = 0
+        hb.shape(self.face.font, buf, FEATURES)
+        glyphs: list[list[Glyph]] = [[] for _ in words]
+        for info, p in zip(buf.glyph_infos, buf.glyph_positions, strict=True):
+            c = info.cluster
+            k = owner[c]
+            if k >= 0:
+                glyphs[k].append((info.codepoint, c - starts[k], p.x_advance, p.x_offset,
+                                  p.y_offset))
+        cache = self._cache
+        for w, gs in zip(words, glyphs, strict=True):
+            width = 0
+            for g in gs:
+                width += g[2]
+                if g[0] == 0:
+                    self.missing += 1
+            cache[(w, True)] = Shaped(w, tuple(gs), width)
 
     def _shape(self, text: str, rtl: bool) -> Shaped:
         buf = hb.Buffer()
