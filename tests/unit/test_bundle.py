@@ -123,7 +123,9 @@ def _stale_reason() -> str | None:
     if not EXE.is_file():
         return "no bundle in dist/qari: run `make bundle` to test it"
     built = EXE.stat().st_mtime
-    newer = [p for p in (ROOT / "reader").rglob("*.py") if p.stat().st_mtime > built]
+    sources = [*(ROOT / "reader").rglob("*.py"), *PACKAGING.glob("*.py"), SPEC,
+               *(ROOT / "articles").iterdir(), *(ROOT / "resources").rglob("*")]
+    newer = [p for p in sources if p.stat().st_mtime > built]
     if newer:
         return f"dist/qari is older than {newer[0].relative_to(ROOT)}: run `make bundle` again"
     return None
@@ -162,6 +164,14 @@ def test_bundle_prints_the_outline_and_its_version() -> None:
     assert proc.stdout.splitlines()[0] == load_article(paths.sample_article()).title
     version = _run("--version")
     assert version.stdout.strip() == f"qari {importlib.metadata.version('qari')}"
+
+
+@needs_bundle
+def test_bundle_reports_a_missing_file_in_one_line(tmp_path: Path) -> None:
+    proc = _run("export", str(tmp_path / "missing.txt"), "-o", str(tmp_path / "out.pdf"))
+    assert proc.returncode == 2
+    assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    assert not (tmp_path / "out.pdf").exists()
 
 
 @needs_bundle
