@@ -10,6 +10,7 @@ and embedding; :func:`run_app` is what ``qari [FILE ...]`` and ``qari --screensh
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -176,6 +177,11 @@ def run_app(ns: argparse.Namespace) -> int:
     return app.exec()
 
 
+#: Test hook: when set, a listening ``qari`` prints the files its window has open (one JSON
+#: line) after opening files sent by another ``qari``, so a test of two processes can see it.
+REPORT_ENV = "QARI_REPORT_OPENED"
+
+
 def _listen(app: QApplication, files: list[str]) -> tuple[InstanceServer | None, bool]:
     """The single-instance listener (None: cannot listen, so run alone), and whether another
     qari, started after our first try, took ``files`` meanwhile."""
@@ -191,6 +197,9 @@ def _listen(app: QApplication, files: list[str]) -> tuple[InstanceServer | None,
 def _open_here(window: MainWindow, files: list[str]) -> None:
     """Files sent by another ``qari``: open them and bring the window forward."""
     window.open_paths(list(files))
+    if os.environ.get(REPORT_ENV):
+        shown = [str(p.path) for p in window.panes()]
+        print(json.dumps({"open": shown}, ensure_ascii=False), flush=True)
     if window.isMinimized():
         window.showNormal()
     if QApplication.platformName() != "offscreen":  # which cannot raise windows

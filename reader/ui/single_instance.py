@@ -23,9 +23,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 SOCKET_NAME = "instance.sock"
-#: Test hook: when set, the listening process prints each batch of received paths (JSON) on
-#: stdout, so a test driving two real processes can see the first one open the file.
-REPORT_ENV = "QARI_REPORT_OPENED"
 #: A request larger than this is not a list of file names: the connection is dropped.
 MAX_REQUEST_BYTES = 1024 * 1024
 CONNECT_MS = 500
@@ -54,9 +51,12 @@ def send_to_running(paths: Sequence[str | Path], path: Path | None = None) -> bo
     request = {"open": [os.path.abspath(os.fspath(p)) for p in paths]}
     socket.write(json.dumps(request, ensure_ascii=False).encode("utf-8") + b"\n")
     answer = b""
-    if socket.waitForBytesWritten(CONNECT_MS):
-        while b"\n" not in answer and socket.waitForReadyRead(ANSWER_MS):
+    socket.waitForBytesWritten(CONNECT_MS)
+    while True:  # the answer may already be in (read it before waiting for more)
+        answer += bytes(socket.readAll().data())
+        if b"\n" in answer or not socket.waitForReadyRead(ANSWER_MS):
             answer += bytes(socket.readAll().data())
+            break
     socket.abort()
     return answer.strip() == b"ok"
 
@@ -81,6 +81,7 @@ class InstanceServer(QObject):
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self.server.newConnection.connect(self._on_connection)
         self._buffers: dict[QLocalSocket, bytes] = {}
+        self._sockets: list[QLocalSocket] = []  # kept referenced until the server goes
 
     def listen(self, path: Path | None = None) -> bool:
         """Listen at ``path``; a stale socket file is replaced, a live one is not."""
@@ -89,12 +90,13 @@ class InstanceServer(QObject):
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError:
             return False
-        if self.server.listen(str(path)):
-            return True
-        if path.exists() and not _answers(path):
+        # Look first: with UserAccessOption Qt binds elsewhere and renames over ``path``,
+        # which would silently take a live instance's socket.
+        if path.exists() or path.is_symlink():
+            if _answers(path):
+                return False
             QLocalServer.removeServer(str(path))  # stale: left by a process that died
-            return self.server.listen(str(path))
-        return False
+        return self.server.listen(str(path))
 
     def close(self) -> None:
         self.server.close()
@@ -102,14 +104,17 @@ class InstanceServer(QObject):
     def _on_connection(self) -> None:
         while (socket := self.server.nextPendingConnection()) is not None:
             self._buffers[socket] = b""
+            self._sockets.append(socket)
             socket.readyRead.connect(lambda s=socket: self._on_ready(s))
             socket.disconnected.connect(lambda s=socket: self._forget(s))
             if socket.bytesAvailable():
                 self._on_ready(socket)
 
     def _forget(self, socket: QLocalSocket) -> None:
+        # Not deleteLater(): with PySide the deferred delete of a server-side socket crashed
+        # (double free, seen in ~QObject). A closed socket is a few bytes; the server, its
+        # parent, deletes them all when it goes.
         self._buffers.pop(socket, None)
-        socket.deleteLater()
 
     def _on_ready(self, socket: QLocalSocket) -> None:
         if socket not in self._buffers:
@@ -130,8 +135,6 @@ class InstanceServer(QObject):
         socket.write(b"ok\n")
         socket.flush()
         socket.disconnectFromServer()
-        if os.environ.get(REPORT_ENV):
-            print(json.dumps({"opened": paths}, ensure_ascii=False), flush=True)
         self.pathsReceived.emit(paths)
 
 
