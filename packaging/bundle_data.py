@@ -25,6 +25,9 @@ HIDDEN_IMPORTS = ("fontpkg_amiri", "PySide6.QtPrintSupport", "PySide6.QtSvg",
 EXCLUDES = (
     "tkinter", "pytest", "_pytest", "pytestqt", "hypothesis", "mypy", "ruff", "pip",
     "setuptools", "pkg_resources", "pypdf",
+    # Pillow comes with fpdf2; the export embeds no pictures, so its AVIF/WebP codecs (~7 MB
+    # of libraries) and Tk/Qt bridges stay out. Its core (_imaging) remains for fpdf2.
+    "PIL._avif", "PIL._webp", "PIL._imagingtk", "PIL.ImageTk", "PIL.ImageQt",
     "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets",
     "PySide6.QtQuickControls2", "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets",
     "PySide6.QtSql", "PySide6.QtTest", "PySide6.QtDBus", "PySide6.QtConcurrent",
