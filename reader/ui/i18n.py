@@ -88,6 +88,33 @@ TEXTS: dict[str, tuple[str, str]] = {
     "settings_unwritable": ("لا يمكن حفظ الإعدادات في {path}: لن تُحفظ التغييرات بعد الإغلاق.",
                             "Settings cannot be saved to {path}: changes will be lost on "
                             "closing."),
+    # find bar (Edit > Find) and library search (Library > Search)
+    "find_placeholder": ("ابحث في المقالة…", "Find in article…"),
+    "find_next": ("التالي", "Next"),
+    "find_previous": ("السابق", "Previous"),
+    "find_fold": ("تجاهل التشكيل واختلاف الإملاء", "Ignore diacritics and spelling variants"),
+    "find_whole_word": ("كلمة كاملة", "Whole word"),
+    "find_close": ("إغلاق شريط البحث (Esc)", "Close the find bar (Esc)"),
+    "find_count": ("{current} من {total}", "{current} of {total}"),
+    "find_none": ("لا نتائج", "No results"),
+    "lsearch_title": ("البحث في المكتبة", "Search Library"),
+    "lsearch_placeholder": ("ابحث في كل المقالات… «عبارة» أو كلمة*",
+                            "Search every article… \"a phrase\" or prefix*"),
+    "lsearch_scanning": ("جارٍ فحص مجلدات المكتبة…", "Checking the library folders…"),
+    "lsearch_indexing": ("جارٍ فهرسة المكتبة: {done} من {total}",
+                         "Indexing the library: {done} of {total}"),
+    "lsearch_building": ("يُبنى فهرس المكتبة؛ تظهر النتائج حين يكتمل…",
+                         "The library index is being built; results appear when it is ready…"),
+    "lsearch_one": ("نتيجة واحدة", "1 result"),
+    "lsearch_two": ("نتيجتان", "2 results"),
+    "lsearch_few": ("{n} نتائج", "{n} results"),
+    "lsearch_many": ("{n} نتيجة", "{n} results"),
+    "lsearch_none": ("لا نتائج لهذا البحث", "No results"),
+    "lsearch_failed": ("تعذّر البحث: {reason}", "Search failed: {reason}"),
+    "lsearch_unreadable": ("لم تُفهرس ملفات تعذّرت قراءتها: {names}",
+                           "Files that could not be read were not indexed: {names}"),
+    "lsearch_gone": ("لم تعد المقالة في مكانها: {name}", "The article is no longer there: {name}"),
+    "lsearch_untitled": ("(بلا عنوان)", "(untitled)"),
 }  # fmt: skip
 
 

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -24,6 +26,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QShowEvent,
     QTextBlock,
+    QTextCursor,
     QTextOption,
     QWheelEvent,
 )
@@ -35,6 +38,9 @@ from .render import MEASURE_CHARS, RenderedArticle, render_article
 from .section_model import ROOT_ID, SectionModel
 from .settings import Position
 from .themes import THEMES, Theme, pane_stylesheet
+
+if TYPE_CHECKING:
+    from .find_highlights import FindHighlights, MatchLike
 
 #: Reading font size at 100 % zoom, in pixels.
 BASE_FONT_PX = 21
@@ -59,6 +65,8 @@ class ReadingPane(QTextBrowser):
     linkRefused = Signal(str)
     #: Ctrl+wheel asks the window to zoom (+1 in, -1 out): the font size belongs to the window.
     zoomRequested = Signal(int)
+    #: A new or reloaded article is shown (the find bar searches it again).
+    articleChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,6 +98,8 @@ class ReadingPane(QTextBrowser):
         self._ids: list[int] = []
         self._current = ROOT_ID
         self._measure_px = 0.0
+        self._find: FindHighlights | None = None  # made on first use (find bar)
+        self._body_starts: dict[int, int] | None = None
         self.anchorClicked.connect(self._on_anchor)
         self.highlighted.connect(lambda url: self.linkHovered.emit(url.toString()))
         self.verticalScrollBar().valueChanged.connect(self._on_scroll)
@@ -99,17 +109,20 @@ class ReadingPane(QTextBrowser):
 
     def set_article(self, article: Article, keep: Position | None = None) -> None:
         """Show ``article`` (and make its section model); scroll to ``keep``, else the top."""
+        self.clear_find_matches()  # they point into the old text
         self.article = article
         self.word_count = article.words()  # the status bar asks at every section change
         self.section_model = SectionModel(article, self)
         self._render()
         self.restore_position(keep or Position(ROOT_ID, 0))
+        self.articleChanged.emit()
 
     def _render(self) -> None:
         assert self.article is not None
         self._rendered = render_article(self.article, self.theme)
         self._heading_blocks, self._heading_of, self._heading_numbers = [], {}, []
         self._ys, self._ids = [], []
+        self._body_starts = None
         self._resizing = True  # scroll bars come and go while the text is replaced
         try:
             self.setHtml(self._rendered.html)  # QTextEdit's: also puts the cursor at the start
@@ -155,6 +168,8 @@ class ReadingPane(QTextBrowser):
         if self.article is not None and self._rendered.themed:
             self._render()
             self.restore_position(keep)
+        if self._find is not None:  # new colours (and positions, if typeset again)
+            self._find.reset_layout()
 
     def set_zoom(self, percent: int) -> None:
         """Scale the reading font (percent of :data:`BASE_FONT_PX`), keeping the place."""
@@ -372,6 +387,143 @@ class ReadingPane(QTextBrowser):
         block = doc.findBlock(char)
         self._scroll_to_y(self._line_top(block, char - block.position()))
 
+    # -- find: model places in the text, match highlights (find bar, library search) ------
+
+    def block_number_of(self, section_id: int | None, block: int) -> int | None:
+        """QTextBlock number of a model place: the title (``section_id`` None), a section's
+        heading (``block`` < 0) or its ``block``-th body block; None if it is not shown."""
+        if self.article is None:
+            return None
+        if section_id is None:
+            return 0  # render.py: the title is the first block
+        if block < 0:
+            return self._heading_of.get(section_id)
+        if self._body_starts is None:
+            self._body_starts = self._count_body_starts()
+        start = self._body_starts.get(section_id)
+        if start is None or block >= len(self.article.sections[section_id].blocks):
+            return None
+        number = start + block
+        return number if number < self.document().blockCount() else None
+
+    def _count_body_starts(self) -> dict[int, int]:
+        """First block number of each section's body: after its heading (render.py makes one
+        QTextBlock per model block); sections before the first heading end right above it."""
+        assert self.article is not None
+        starts: dict[int, int] = {}
+        lead = []
+        number: int | None = None
+        for s in self.article.sections:
+            if s.heading is not None:
+                heading = self._heading_of.get(s.id)
+                number = heading + 1 if heading is not None else (number or 0) + 1
+            if number is None:
+                lead.append(s)
+                continue
+            starts[s.id] = number
+            number += len(s.blocks)
+        end = self._heading_numbers[0] if self._heading_numbers else self.document().blockCount()
+        for s in reversed(lead):
+            end -= len(s.blocks)
+            starts[s.id] = end
+        return starts
+
+    @property
+    def find_highlights(self) -> FindHighlights:
+        """The find bar's matches in this pane (see :mod:`.find_highlights`)."""
+        if self._find is None:
+            from .find_highlights import FindHighlights
+
+            self._find = FindHighlights(self)
+        return self._find
+
+    def show_find_matches(self, matches: Sequence[MatchLike], current: int = -1) -> None:
+        """Highlight ``matches`` (document order), ``current`` in its own colour."""
+        self.find_highlights.set(matches, current)
+
+    def set_current_find_match(self, index: int) -> None:
+        """Make match ``index`` the current one and scroll it into view."""
+        highlights = self.find_highlights
+        highlights.current = index
+        found = highlights.doc_range(index)
+        if found is not None:
+            self.reveal_range(found[0])
+        highlights.paint()
+
+    def clear_find_matches(self) -> None:
+        if self._find is not None:
+            self._find.clear()
+
+    def find_match_near_view(self) -> int:
+        """Index of the first highlighted match at or below the top of the view (0 if none)."""
+        return self.find_highlights.index_near_view()
+
+    def go_to_match(self, match: MatchLike, select: bool = True) -> bool:
+        """Scroll to one match (a library search result), selecting its text; False if it is
+        no longer in the text."""
+        from .find_highlights import doc_range
+
+        found = doc_range(self, match)
+        if found is None:
+            return False
+        if select:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(found[0])
+            cursor.setPosition(found[1], QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(cursor)
+        self.reveal_range(found[0])
+        return True
+
+    def visible_blocks(self) -> tuple[int, int]:
+        """Numbers of the first and last block in the view: walked from the heading of the
+        section at the top (QTextEdit's hit test goes through every block before the point:
+        0.8 s in a 10 MB article)."""
+        doc = self.document()
+        layout = doc.documentLayout()
+        top = self.verticalScrollBar().value()
+        bottom = top + self.viewport().height()
+        block = doc.begin()
+        if top > 0 and self._sized:
+            number = self._heading_of.get(self.section_at_top(top), 0)
+            block = doc.findBlockByNumber(number)
+            while block.next().isValid() and layout.blockBoundingRect(block).bottom() <= top:
+                block = block.next()
+        first = block.blockNumber()
+        while block.next().isValid() and layout.blockBoundingRect(block.next()).top() < bottom:
+            block = block.next()
+        return first, block.blockNumber()
+
+    def reveal_range(self, start: int) -> None:
+        """Scroll so the line holding document position ``start`` is well inside the view
+        (a third from the top when it has to move), never under the top edge."""
+        doc = self.document()
+        block = doc.findBlock(start)
+        if not self._sized:  # hidden: keep it as the position to reach (its line at the top)
+            number = block.blockNumber()
+            i = bisect_right(self._heading_numbers, number) - 1
+            if i < 0:
+                self.restore_position(Position(ROOT_ID, start))
+            else:
+                heading, section = self._heading_blocks[i]
+                base = doc.findBlockByNumber(heading).position()
+                self.restore_position(Position(section, start - base))
+            return
+        offset = start - block.position()
+        y = self._line_top(block, offset)
+        line = block.layout().lineForTextPosition(offset)
+        height = line.height() if line.isValid() else QFontMetricsF(self.font()).height()
+        top = self.verticalScrollBar().value()
+        view = self.viewport().height()
+        margin = min(view / 4, 2 * height)
+        if top + margin <= y and y + height <= top + view - margin:
+            return
+        target = y - view / 3
+        i = bisect_right(self._heading_numbers, block.blockNumber()) - 1
+        heading_top = self.heading_y(self._ids[i]) if i >= 0 else None
+        if heading_top is not None and target < heading_top <= y and y - heading_top < view * 0.6:
+            target = heading_top  # its section's heading fits above it: show it too
+        self._scroll_to_y(max(0.0, target))
+
     # -- keys and links ------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -413,3 +565,14 @@ class ReadingPane(QTextBrowser):
             open_external(url)
             return
         self.linkRefused.emit(url.toString())
+
+    def loadResource(self, type: int, name: QUrl | str) -> object:
+        """Never the network; images only, and only from the article's own folder (see
+        :mod:`.resource_policy`). Qt's own would read any local file it is given."""
+        from .resource_policy import load_for_pane
+
+        folder = self.path.parent if self.path is not None else None
+        url = name if isinstance(name, str) else name.toString(
+            QUrl.ComponentFormattingOption.FullyEncoded
+        )
+        return load_for_pane(url, int(type), folder)
