@@ -99,36 +99,56 @@ class _Signals(QObject):
 
 
 class IndexUpdater:
-    """Runs :meth:`LibraryIndex.update` in a Python thread, one update at a time."""
+    """Runs :meth:`LibraryIndex.update` in a Python thread, one update at a time; asked again
+    while one runs, it runs once more when that one ends (the folders may have changed)."""
 
     def __init__(self, index: LibraryIndex) -> None:
         self.index = index
         self.signals = _Signals()
         self._thread: threading.Thread | None = None
         self._cancel = threading.Event()
+        self._lock = threading.Lock()
+        self._active = False  # set and cleared under the lock, unlike Thread.is_alive()
+        self._again: list[Path] | None = None
 
     def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        with self._lock:
+            return self._active
 
     def start(self, roots: list[Path]) -> bool:
-        """Start an update unless one is running; True if started."""
-        if self.running():
-            return False
-        self._cancel.clear()
-        self._thread = threading.Thread(
-            target=self._run, args=(roots,), name="qari-index", daemon=True
-        )
+        """Start an update; True if it started now, False if it will follow the running one."""
+        with self._lock:
+            if self._active:
+                self._again = roots
+                return False
+            self._active = True
+            self._cancel.clear()
+            self._thread = threading.Thread(
+                target=self._run, args=(roots,), name="qari-index", daemon=True
+            )
         self._thread.start()
         return True
 
     def stop(self, timeout: float = 5.0) -> None:
         """Ask the update to stop after the current file and wait for it (what was indexed
         so far is kept)."""
-        self._cancel.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
+        with self._lock:
+            self._again = None
+            self._cancel.set()
+            thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
 
     def _run(self, roots: list[Path]) -> None:
+        while True:
+            self._update(roots)
+            with self._lock:
+                if self._again is None or self._cancel.is_set():
+                    self._active = False
+                    return
+                roots, self._again = self._again, None
+
+    def _update(self, roots: list[Path]) -> None:
         last = [0.0]
 
         def progress(p: UpdateProgress) -> None:
@@ -137,18 +157,21 @@ class IndexUpdater:
                 last[0] = now
                 self._emit(self.signals.progress, p.phase, p.done, p.total)
 
+        report: UpdateReport | None = None
+        failure: tuple[str, str] | None = None
         try:
             report = self.index.update(roots, progress=progress, cancel=self._cancel.is_set)
         except SearchError as err:
-            self._emit(self.signals.failed, err.arabic, err.english)
+            failure = (err.arabic, err.english)
         except Exception as err:  # a bug must not go unseen, nor take the window down
             log.exception("library index update failed")
-            text = f"{type(err).__name__}: {err}"
-            self._emit(self.signals.failed, text, text)
-        else:
-            self._emit(self.signals.finished, report)
+            failure = (f"{type(err).__name__}: {err}",) * 2
         finally:
             self.index.close()  # this thread's connection
+        if failure is not None:
+            self._emit(self.signals.failed, *failure)
+        else:
+            self._emit(self.signals.finished, report)
 
     @staticmethod
     def _emit(signal: SignalInstance, *args: object) -> None:

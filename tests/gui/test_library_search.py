@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.search import LibraryIndex, UpdateReport, default_index_path
 from reader.ui import settings as keys
-from reader.ui.library_search import LibrarySearchDialog
+from reader.ui.library_search import IndexUpdater, LibrarySearchDialog
 from reader.ui.main_window import MainWindow
 
 from .conftest import MakeWindow
@@ -196,3 +196,17 @@ def test_an_index_that_cannot_be_written_is_a_message(
     search(qtbot, dialog, "المعابر")
     assert dialog.status.property("error") and dialog.list.count() == 0
     assert os.path.isfile(blocked)  # left as it was
+
+
+def test_an_update_asked_for_while_one_runs_follows_it(
+    qtbot: QtBot, tmp_path: Path, library: Path
+) -> None:
+    updater = IndexUpdater(LibraryIndex(tmp_path / "index.sqlite3"))
+    reports: list[UpdateReport] = []
+    updater.signals.finished.connect(reports.append)
+    assert updater.start([library])
+    assert not updater.start([library])  # runs once the first one ends
+    qtbot.waitUntil(lambda: len(reports) == 2, timeout=60_000)
+    assert reports[0].added == FILLERS + 2
+    assert (reports[1].added, reports[1].unchanged) == (0, FILLERS + 2)
+    assert not updater.running()
