@@ -283,7 +283,7 @@ class LibrarySearchDialog(QDialog):
         self.index = index if index is not None else LibraryIndex(default_index_path())
         self.updater = IndexUpdater(self.index)
         self.results: list[SearchResult] = []
-        self._waiting = False  # a query is waiting for the index to be built
+        self._roots: list[Path] = []  # the folders of the last update
         self._last_run = 0.0
 
         self.query = QLineEdit(self)
@@ -332,7 +332,8 @@ class LibrarySearchDialog(QDialog):
 
     def update_index(self) -> None:
         """Bring the index up to date in the background (new and changed files only)."""
-        self.updater.start(library_roots(self.window_))
+        self._roots = library_roots(self.window_)
+        self.updater.start(self._roots)
 
     def _on_progress(self, phase: str, done: int, total: int) -> None:
         if phase != "index" or not total:
@@ -382,12 +383,12 @@ class LibrarySearchDialog(QDialog):
         if not text.strip():
             self._set_status("")
             return
+        roots = library_roots(self.window_)
+        if roots != self._roots:  # a folder was added or removed meanwhile
+            self.update_index()
         try:
-            self.results = self.index.search(
-                text, roots=library_roots(self.window_), limit=RESULT_LIMIT
-            )
+            self.results = self.index.search(text, roots=roots, limit=RESULT_LIMIT)
         except IndexNotReadyError:
-            self._waiting = True
             if not self.updater.running():
                 self.update_index()
             self._set_status(tr("lsearch_building", self.lang))

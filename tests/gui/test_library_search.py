@@ -210,3 +210,19 @@ def test_an_update_asked_for_while_one_runs_follows_it(
     assert reports[0].added == FILLERS + 2
     assert (reports[1].added, reports[1].unchanged) == (0, FILLERS + 2)
     assert not updater.running()
+
+
+def test_a_folder_added_while_the_dialog_is_open_is_indexed(
+    qtbot: QtBot, make: MakeWindow, cache: Path, library: Path, tmp_path: Path
+) -> None:
+    window = library_window(make, library)
+    dialog = open_dialog(qtbot, window)
+    wait_update(qtbot, dialog)
+    extra = write(tmp_path / "more" / "new.txt", "جديد\n\nقسم\nخبر عن الزعفران.\n")
+    window.settings.set(keys.LIBRARY_FOLDERS, [str(library), str(extra.parent)])
+    reports: list[Any] = []
+    dialog.indexUpdated.connect(reports.append)
+    search(qtbot, dialog, "زعفران")
+    qtbot.waitUntil(lambda: bool(reports), timeout=60_000)
+    assert reports[0].added == 1
+    assert [r.path for r in dialog.results] == [extra.resolve()]
