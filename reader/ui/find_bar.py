@@ -126,11 +126,15 @@ class FindBar(QFrame):
         """Show the bar with the query selected (the selected text of the article, if any)."""
         pane = self.window_.current_pane()
         if pane is not None:
-            selected = pane.textCursor().selectedText()
+            cursor = pane.textCursor()
+            selected = cursor.selectedText()
             if selected.strip() and len(selected) <= 100 and "\u2029" not in selected:
                 self.query.blockSignals(True)
                 self.query.setText(selected)
                 self.query.blockSignals(False)
+                # The selection would hide the current match's colour as it moves on.
+                cursor.setPosition(cursor.selectionStart())
+                pane.setTextCursor(cursor)
         self.show()
         self.query.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.query.selectAll()
@@ -178,8 +182,9 @@ class FindBar(QFrame):
         key = id(pane)
         finder = self._finders.get(key)
         if finder is None or finder.article is not pane.article:
-            if finder is None:  # first time: follow its reloads and its closing
+            if finder is None:  # first time: follow its reloads, its Esc and its closing
                 pane.articleChanged.connect(lambda p=pane: self._on_article_changed(p))
+                pane.installEventFilter(self)
                 pane.destroyed.connect(lambda _o=None, k=key: self._finders.pop(k, None))
             finder = self._finders[key] = ArticleFinder(pane.article)
         return finder
@@ -266,14 +271,19 @@ class FindBar(QFrame):
     # -- keys -----------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.query and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-                    self.previous()
-                else:
-                    self.next()
+        if event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        assert isinstance(event, QKeyEvent)
+        if watched is not self.query:  # a reading pane: Esc there closes the bar too
+            if event.key() == Qt.Key.Key_Escape and self.isVisible():
+                self.close_bar()
                 return True
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.previous()
+            else:
+                self.next()
+            return True
         return super().eventFilter(watched, event)
 
 

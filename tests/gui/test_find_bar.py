@@ -142,6 +142,24 @@ def test_escape_closes_the_bar_and_clears_highlights_and_counts(
     assert bar.query.selectedText() == "الامنية" and len(pane.extraSelections()) == 7
 
 
+def test_escape_in_the_text_closes_the_bar_and_selected_text_is_the_query(
+    qtbot: QtBot, make: MakeWindow, sample_path: Path
+) -> None:
+    window = make([sample_path])
+    pane = pane_of(window)
+    bar = open_bar(qtbot, window)
+    type_query(qtbot, bar, "سوريا")
+    pane.setFocus()
+    QTest.keyClick(pane, Qt.Key.Key_Escape)
+    assert not bar.isVisible() and pane.extraSelections() == []
+    cursor = pane.document().find("الحدودية")
+    assert not cursor.isNull()
+    pane.setTextCursor(cursor)
+    bar = open_bar(qtbot, window)
+    assert bar.query.text() == "الحدودية" and bar.count.text() == "١ من ٢"
+    assert not pane.textCursor().hasSelection()
+
+
 def test_exact_and_whole_word_options_change_the_counts(
     qtbot: QtBot, make: MakeWindow, sample_path: Path
 ) -> None:
