@@ -96,13 +96,12 @@ _TITLE_PARTS = re.compile(r"\s+[|\-–—:«»·•]\s+|\s*\|\s*")
 
 #: White space except NBSP and its figure/narrow cousins (kept where they were typed on purpose).
 SPACE_KEEP_NBSP = re.compile(r"[^\S\u00a0\u2007\u202f]+")
-_NBSPS = ("\u00a0", "\u2007", "\u202f")
 
 
 def collapse_space(text: str, keep_nbsp: bool = False) -> str:
     """Runs of white space (NBSP included, as in HTML) to one space, ends stripped; NBSPs are
     kept as they are when ``keep_nbsp`` (Markdown, where they were typed on purpose)."""
-    if keep_nbsp and any(c in text for c in _NBSPS):
+    if keep_nbsp and ("\u00a0" in text or "\u2007" in text or "\u202f" in text):
         return SPACE_KEEP_NBSP.sub(" ", text).strip(" ")
     return " ".join(text.split())
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import stat
@@ -94,7 +95,23 @@ def parse_bytes(data: bytes, path: Path | None = None, fmt: Format | None = None
 
 
 def parse_text(text: str, source: Source) -> Article:
-    """Parse decoded text with the parser for ``source.format``."""
+    """Parse decoded text with the parser for ``source.format``.
+
+    The cyclic garbage collector is paused while a parser runs: parsers allocate hundreds of
+    thousands of small acyclic objects (tokens, blocks), and the collections they trigger
+    found nothing to free yet cost up to 40% of a large Markdown parse.
+    """
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        return _parse_text(text, source)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _parse_text(text: str, source: Source) -> Article:
     text = text.removeprefix("\ufeff")
     if source.format is Format.MARKDOWN:
         from .markdown_parser import parse_markdown

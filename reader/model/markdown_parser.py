@@ -130,6 +130,10 @@ def _deep_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
 @functools.cache
 def _markdown_it(front_matter: bool) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING})
+    # Link targets are parsed, punycoded and percent-encoded for every link; an article links
+    # the same few addresses again and again, so the (pure) result is cached.
+    md.normalizeLink = functools.lru_cache(maxsize=4096)(md.normalizeLink)  # type: ignore[method-assign]
+    md.validateLink = functools.lru_cache(maxsize=4096)(md.validateLink)  # type: ignore[method-assign]
     if front_matter:
         md.use(front_matter_plugin)
     first = md.block.ruler.get_all_rules()[0]
@@ -223,6 +227,9 @@ def _inline(children: list[Token]) -> tuple[str, tuple[Span, ...]]:
     """Plain text and spans of an inline token's children."""
     if len(children) == 1 and children[0].type == "text":  # the common case: no markup
         return collapse_space(children[0].content, keep_nbsp=True), ()
+    plain = _plain_lines(children)
+    if plain is not None:  # a wrapped paragraph without markup: lines joined by spaces
+        return collapse_space(plain, keep_nbsp=True), ()
     b = TextBuilder(keep_nbsp=True)
     opened: list[list[object]] = []
     pending = children[::-1]
@@ -260,6 +267,22 @@ def _inline(children: list[Token]) -> tuple[str, tuple[Span, ...]]:
     for entry in reversed(opened):
         b.close(entry)
     return b.take()
+
+
+def _plain_lines(children: list[Token]) -> str | None:
+    """The text of children that are only text and line breaks, breaks as spaces; None when
+    there is any markup. Collapsing this joined text gives what :class:`TextBuilder` builds
+    piece by piece, without its per-token cost."""
+    parts = []
+    for tok in children:
+        t = tok.type
+        if t == "text":
+            parts.append(tok.content)
+        elif t == "softbreak" or t == "hardbreak":
+            parts.append(" ")
+        else:
+            return None
+    return "".join(parts)
 
 
 def _pseudo_list(tok: Token) -> list[tuple[str, str, tuple[Span, ...]]] | None:

@@ -23,7 +23,7 @@ from reader.model import (
     markdown_parser,
     parse_bytes,
 )
-from reader.model.html_parser import MAX_DEPTH
+from reader.model.html_parser import MAX_DEPTH, TextBuilder
 from reader.model.markdown_parser import github_slug, parse_markdown, read_front_matter
 
 SOURCE = Source(path=None, format=Format.MARKDOWN, encoding="utf-8")
@@ -567,3 +567,32 @@ def test_generated_markdown_keeps_every_word_in_order(doc: tuple[str, list[list[
             got += b.text.split()
     assert a.boilerplate == []
     assert got == rest
+
+
+_WRAPPED_PIECES = st.lists(
+    st.sampled_from(["كلمة", "word", " ", "  ", "\t", "\n", "  \n", "\\\n", "\u00a0", "\u202f",
+                     "\u2007", "\u200f", "ـ", ".", "،"]),
+    min_size=1,
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WRAPPED_PIECES)
+def test_wrapped_paragraph_fast_path_reads_like_the_span_builder(text: str) -> None:
+    """A paragraph of bare lines takes a shortcut past the span builder; it must give exactly
+    the text the builder gives (line breaks as one space, NBSP kept)."""
+    tokens = markdown_parser._markdown_it(False).parse(text)
+    for tok in tokens:
+        if tok.type != "inline" or not tok.children:
+            continue
+        plain = markdown_parser._plain_lines(tok.children)
+        if plain is None:
+            continue
+        builder = TextBuilder(keep_nbsp=True)
+        for child in tok.children:
+            if child.type == "text":
+                builder.add(child.content)
+            else:
+                builder.space()
+        assert markdown_parser._inline(tok.children) == builder.take()
