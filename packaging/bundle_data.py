@@ -37,8 +37,10 @@ EXCLUDES = (
 
 #: Qt plugins kept, per plugin folder; every other plugin is dropped. Platforms: offscreen
 #: (export, screenshots, tests), xcb (X11) and wayland with the shell, decoration and buffer
-#: plugins it loads; svg for qt-material's icons and the SVG window icon; compose and ibus so
-#: Arabic can be typed into the search fields; cups for printing. PNG is built into QtGui.
+#: plugins it loads; svg for qt-material's icons and the SVG window icon, jpeg, gif and webp
+#: for the pictures of HTML/Markdown articles (PNG and BMP are built into QtGui; see
+#: reader.ui.resource_policy); compose and ibus so Arabic can be typed into the search fields;
+#: cups for printing.
 QT_PLUGINS: dict[str, tuple[str, ...]] = {
     "platforms": ("libqoffscreen.so", "libqxcb.so", "libqwayland.so"),
     "xcbglintegrations": ("libqxcb-egl-integration.so", "libqxcb-glx-integration.so"),
@@ -46,7 +48,7 @@ QT_PLUGINS: dict[str, tuple[str, ...]] = {
     "wayland-decoration-client": ("libbradient.so",),
     "wayland-graphics-integration-client": ("libshm-emulation-server.so",
                                             "libqt-plugin-wayland-egl.so"),
-    "imageformats": ("libqsvg.so",),
+    "imageformats": ("libqsvg.so", "libqjpeg.so", "libqgif.so", "libqwebp.so"),
     "iconengines": ("libqsvgicon.so",),
     "platforminputcontexts": ("libcomposeplatforminputcontextplugin.so",
                               "libibusplatforminputcontextplugin.so"),

@@ -90,6 +90,17 @@ def test_kept_qt_plugins_exist_in_the_installed_pyside() -> None:
             assert (plugins / kind / name).is_file(), f"{kind}/{name}"
 
 
+def test_every_picture_format_the_reading_pane_loads_has_its_qt_plugin() -> None:
+    from reader.ui.resource_policy import IMAGE_SUFFIXES
+
+    built_in = {".png", ".bmp"}  # in QtGui itself
+    plugin = {".jpg": "libqjpeg.so", ".jpeg": "libqjpeg.so", ".gif": "libqgif.so",
+              ".webp": "libqwebp.so", ".svg": "libqsvg.so"}
+    kept = bundle_data.QT_PLUGINS["imageformats"]
+    for suffix in IMAGE_SUFFIXES - built_in:
+        assert plugin.get(suffix) in kept, suffix
+
+
 def test_plugin_and_translation_filters() -> None:
     keep = bundle_data.keep_binary
     assert keep("PySide6/Qt/plugins/platforms/libqoffscreen.so")
