@@ -3,8 +3,10 @@
 The library is generated from the sample article: 10,000 articles (~30 MB) whose sections are
 new combinations of the sample's sentences, with some sentences vocalised, dates in
 Arabic-Indic digits and made-up place names (so that rare words exist, as in a real library).
-Baseline, in the same run: the same queries answered by a plain scan of the folded texts held
-in memory (every query word as a substring of a section's folded title, heading and body).
+Baseline, in the same run: a plain scan of the folded texts. Preparing it (read, parse and fold
+every file, as a search without an index must do once) is the baseline of the index build; the
+same queries answered by scanning those texts in memory (every query word as a substring of a
+section's folded title, heading and body) are the baseline of the query latencies.
 Targets (issue 5): query p95 ≤ 50 ms; re-index after one file changes ≤ 0.2 s.
 """
 
@@ -120,14 +122,16 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def _scan_corpus(index_path: Path) -> list[str]:
-    """The folded text of every section (title, heading and body), held in memory."""
-    conn = sqlite3.connect(index_path)
-    rows = conn.execute(
-        "SELECT f.title, s.heading, s.blocks FROM sections s JOIN files f ON f.id = s.file_id"
-    ).fetchall()
-    conn.close()
-    return [fold(f"{t}\n{h or ''}\n" + "\n".join(json.loads(b))) for t, h, b in rows]
+def _scan_corpus(folder: Path) -> list[str]:
+    """The folded text of every section (title, heading and body) of every article file,
+    read and parsed from disk, held in memory."""
+    corpus: list[str] = []
+    for path in sorted(folder.rglob("*.txt")):
+        article = load_article(path)
+        for s in article.sections:
+            text = "\n".join(b.text for b in s.blocks)
+            corpus.append(fold(f"{article.title}\n{s.heading or ''}\n{text}"))
+    return corpus
 
 
 def _scan(corpus: list[str], query: str) -> list[int]:
@@ -180,6 +184,10 @@ def find_in_large_article(quick: bool) -> list[Result]:
     ]
 
 
+def _verdict(met: bool) -> str:
+    return "met" if met else "MISSED"
+
+
 def _remove(index_path: Path) -> None:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{index_path}{suffix}").unlink(missing_ok=True)
@@ -217,7 +225,7 @@ def run(quick: bool) -> list[Result]:
         hits += bool(found)
 
     t = time.perf_counter()
-    corpus = _scan_corpus(index_path)
+    corpus = _scan_corpus(folder)
     load_scan = time.perf_counter() - t
     scan_latencies = []
     for q in queries:
@@ -238,9 +246,16 @@ def run(quick: bool) -> list[Result]:
     index.close()
 
     articles = f"{count} articles, {mb:.1f} MB"
+    p95 = _percentile(latencies, 0.95)
     return [
         *find_in_large_article(quick),
-        Result("search index build", build, "s", None, articles),
+        Result(
+            "search index build",
+            build,
+            "s",
+            load_scan,
+            f"{articles}; baseline: read, parse and fold them for a plain scan",
+        ),
         Result("search index build rate", mb / build, "MB/s", None, articles),
         Result("search index size", size, "MB", mb, "baseline: library size"),
         Result(
@@ -252,23 +267,16 @@ def run(quick: bool) -> list[Result]:
         ),
         Result(
             "search query p95",
-            _percentile(latencies, 0.95),
+            p95,
             "ms",
             _percentile(scan_latencies, 0.95),
-            "target ≤ 50 ms; baseline: in-memory scan",
-        ),
-        Result(
-            "search scan: fold library into memory",
-            load_scan,
-            "s",
-            None,
-            "what the scan baseline pays first",
+            f"target ≤ 50 ms: {_verdict(p95 <= 50)}; baseline: in-memory scan",
         ),
         Result(
             "search re-index one changed file",
             reindex,
             "s",
             None,
-            f"target ≤ 0.2 s; scans {count} files",
+            f"target ≤ 0.2 s: {_verdict(reindex <= 0.2)}; checks {count} files for changes",
         ),
     ]
