@@ -47,7 +47,15 @@ _LABEL = re.compile(
 _BARE_LABEL = re.compile(r"^(?P<author>بقلم|by)\s+(?=\S)", re.I)
 #: Credit lines are short; a longer line is a sentence that happens to start with a label.
 MAX_WORDS = 12
-MAX_DATELINE_WORDS = 8
+MAX_DATELINE_WORDS = 10
+_WEEKDAYS = frozenset(
+    "الأحد الاحد الإثنين الاثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة السبت يوم sunday monday "
+    "tuesday wednesday thursday friday saturday".split()
+)
+#: Words a dateline may hold besides the date and the weekday: the place ("الدار البيضاء").
+_DATELINE_PLACE_WORDS = 2
+_SENTENCE_END = frozenset(".،:؛,;…!؟?")
+_PUNCT = "-–—|،,:()[]«»\"'."
 _SPLIT = re.compile(r"\s+[-–—|]\s+|\s*[|،,]\s*")
 
 
@@ -59,8 +67,16 @@ def is_byline(line: str) -> bool:
 
 
 def is_dateline(line: str) -> bool:
-    """True for a short line holding a date ("الأحد 9 مارس 2025", "عمّان - 8/6/2025")."""
-    return len(line.split()) <= MAX_DATELINE_WORDS and DATE.search(line) is not None
+    """True for a short line that is a date, with at most a place, a weekday and a time
+    around it ("الأحد 9 مارس 2025", "عمّان - 8/6/2025"); not a sentence that names a date."""
+    if len(line.split()) > MAX_DATELINE_WORDS or line[-1] in _SENTENCE_END:
+        return False
+    m = DATE.search(line)
+    if m is None:
+        return False
+    rest = (line[: m.start()] + " " + line[m.end():]).split()
+    words = [w for w in rest if len(w.strip(_PUNCT)) > 1 and any(c.isalpha() for c in w)]
+    return sum(w.strip(_PUNCT).lower() not in _WEEKDAYS for w in words) <= _DATELINE_PLACE_WORDS
 
 
 def is_credit(line: str) -> bool:

@@ -111,9 +111,9 @@ class Article:
     """A parsed article: title, sections in document order, and removed boilerplate.
 
     ``bylines`` keeps, as written, the byline and dateline lines a plain-text article carries
-    under its title ("بقلم: …", "عمّان - الأحد 8 يونيو 2025"): they are neither headings nor
-    body text, ``author`` and ``date`` are read from them, and keeping them means every
-    character of the source is still somewhere in the article.
+    under its title or at its end ("بقلم: …", "عمّان - الأحد 8 يونيو 2025", "المصدر: …"): they
+    are neither headings nor body text, ``author`` and ``date`` are read from them, and keeping
+    them means every character of the source is still somewhere in the article.
     """
 
     title: str

@@ -54,6 +54,8 @@ def is_heading_shaped(line: str) -> bool:
         inner = line.rstrip(_CLOSERS)
         if inner and inner[-1] in _QUOTED_END:
             return False  # a quoted sentence: «… قال.»
+    if line[0] in "([" and line[-1] in ")]":
+        return False  # an aside or a caption: "(صورة أرشيفية)"
     if is_credit(line):
         return False
     return any(c.isalpha() for c in line)
@@ -124,7 +126,6 @@ def parse_plain_text(text: str, source: Source) -> Article:
     title, body = units[0], units[1:]
     credits = _lead_credits(body)
     body = body[len(credits):]
-    author, date = read_credits(credits)
 
     boilerplate: list[str] = []
     residue = residue_runs(body)
@@ -132,6 +133,11 @@ def parse_plain_text(text: str, source: Source) -> Article:
         drop = {i for start, end in residue for i in range(start, end)}
         boilerplate = [body[i] for start, end in residue for i in range(start, end)]
         body = [u for i, u in enumerate(body) if i not in drop]
+    closing = _closing_credits(body)
+    if closing:
+        body = body[: len(body) - len(closing)]
+        credits += closing
+    author, date = read_credits(credits)
 
     headings = _find_headings(body)
     sections: list[Section] = []
@@ -168,6 +174,14 @@ def _lead_credits(body: list[str]) -> list[str]:
     return body[:k]
 
 
+def _closing_credits(body: list[str]) -> list[str]:
+    """Credit units that end the article ("المصدر: وكالات", "آخر تحديث: …"), after its text."""
+    k = len(body)
+    while k > 1 and len(body) - k < _MAX_CREDITS and is_credit(body[k - 1]):
+        k -= 1
+    return body[k:]
+
+
 def _find_headings(body: list[str]) -> set[int]:
     """Indices of units that are headings: heading-shaped and followed by body text.
 
@@ -189,19 +203,23 @@ def _find_headings(body: list[str]) -> set[int]:
             headings.add(i)
     # Walk backwards so that a run of heading-shaped lines before body text can be judged.
     followed_by_body = False
+    run_items = run_chars = 0  # the run of list items that starts after the current line
     for i in range(len(body) - 1, -1, -1):
+        if shaped[i] and i not in headings:
+            nxt = body[i + 1] if i + 1 < len(body) else None
+            if nxt is not None and followed_by_body and (
+                (not shaped[i + 1] and len(nxt) > len(body[i]))
+                or i + 1 in headings
+                or (run_items >= 2 and run_chars > len(body[i]))  # a heading over a list
+                or _short_answer_then_body(body, shaped, i)
+            ):
+                headings.add(i)
         if not shaped[i]:
             followed_by_body = True
-            continue
-        if i in headings:
-            continue
-        nxt = body[i + 1] if i + 1 < len(body) else None
-        if nxt is not None and followed_by_body and (
-            (not shaped[i + 1] and len(nxt) > len(body[i]))
-            or i + 1 in headings
-            or _short_answer_then_body(body, shaped, i)
-        ):
-            headings.add(i)
+        if items[i] and i not in headings:
+            run_items, run_chars = run_items + 1, run_chars + len(body[i])
+        else:
+            run_items = run_chars = 0
     return headings
 
 

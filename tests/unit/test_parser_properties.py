@@ -40,8 +40,7 @@ def _is_subsequence(needle: str, hay: str) -> bool:
 
 
 def _body_stream(a: Article) -> str:
-    """Title, byline lines (they sit under the title), headings, markers and blocks."""
-    pieces = [a.title, *a.bylines]
+    pieces = [a.title]
     for s in a.sections:
         if s.heading is not None:
             pieces.append(s.heading)
@@ -64,9 +63,12 @@ def test_nothing_is_lost(text: str) -> None:
     source = _chars(text.removeprefix("\ufeff"))
     body = _body_stream(a)
     residue = _chars("".join(a.boilerplate))
-    # Every character is kept exactly once, in order within the body and within the residue.
-    assert Counter(body) + Counter(residue) == Counter(source)
+    credits = _chars("".join(a.bylines))
+    # Every character is kept exactly once, in order within the body, within the byline and
+    # dateline lines (under the title and at the end) and within the residue.
+    assert Counter(body) + Counter(credits) + Counter(residue) == Counter(source)
     assert _is_subsequence(body, source)
+    assert _is_subsequence(credits, source)
     assert _is_subsequence(residue, source)
     assert [s.id for s in a.sections] == list(range(len(a.sections)))
 

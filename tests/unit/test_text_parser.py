@@ -206,16 +206,40 @@ def test_label_words_without_a_colon_can_be_headings() -> None:
     assert [s.heading for s in a.sections] == [None, "ترجمة الأدب العربي", "تحرير سعر الصرف"]
 
 
-def test_a_byline_further_down_stays_in_the_body() -> None:
+def test_credits_at_the_end_leave_the_body_but_not_in_the_middle() -> None:
     text = "\n".join([
         "العنوان",
         "قسم أول",
         "فقرة أولى طويلة بما يكفي لتكون متن القسم كله، وتنتهي بنقطة.",
         "المصدر: وكالات",
+        "فقرة ثانية تأتي بعد سطر المصدر، فهو هنا جزء من النص لا توقيع في آخره.",
+        "ويستمر المعرض حتى 20 مارس 2025",
+        "تصوير: علي حسن",
+        "آخر تحديث: الأحد 9 مارس 2025",
     ])
     a = parse_bytes(text.encode("utf-8"), Path("a.txt"))
-    assert a.bylines == [] and a.author is None
-    assert [(s.heading, s.paragraphs[-1]) for s in a.sections] == [("قسم أول", "المصدر: وكالات")]
+    assert a.bylines == ["تصوير: علي حسن", "آخر تحديث: الأحد 9 مارس 2025"]
+    assert (a.author, a.date) == (None, "الأحد 9 مارس 2025")
+    assert [(s.heading, s.paragraphs[1], s.paragraphs[-1]) for s in a.sections] == [
+        ("قسم أول", "المصدر: وكالات", "ويستمر المعرض حتى 20 مارس 2025")
+    ]
+
+
+def test_captions_are_not_headings_and_a_question_heads_its_list() -> None:
+    text = "\n".join([
+        "حملة وطنية للتطعيم ضد الحصبة",
+        "أطلقت وزارة الصحة اليوم حملة وطنية للتطعيم تستهدف ملايين الأطفال في كل المحافظات.",
+        "(صورة أرشيفية)",
+        "ما هي أعراض الحصبة؟",
+        "• ارتفاع الحرارة",
+        "• طفح جلدي يبدأ من الوجه",
+        "• احمرار العينين",
+        "وينصح الأطباء بعزل الطفل المصاب فور ظهور الأعراض ومراجعة الطبيب.",
+    ])
+    a = parse_bytes(text.encode("utf-8"), Path("a.txt"))
+    assert [(s.heading, len(s.blocks)) for s in a.sections] == [
+        (None, 2), ("ما هي أعراض الحصبة؟", 4)
+    ]
 
 
 def test_interview_turns_are_paragraphs_not_headings() -> None:
