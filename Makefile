@@ -43,7 +43,7 @@ bench: $(VENV)/.test-installed
 ## Build an sdist and a wheel into dist/ (the wheel carries the articles and resources).
 dist: | $(BIN)/python
 	$(BIN)/python -m pip install -q build
-	rm -rf dist build
+	rm -rf build dist/qari-*.whl dist/qari-*.tar.gz
 	$(BIN)/python -m build --outdir dist .
 
 $(VENV)/.bundle-installed: pyproject.toml | $(BIN)/python
