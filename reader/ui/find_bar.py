@@ -53,6 +53,7 @@ class FindBar(QFrame):
         self.query = QLineEdit(self)
         self.query.setObjectName("findQuery")
         self.query.setPlaceholderText(tr("find_placeholder", lang))
+        self.query.setAccessibleName(tr("find_placeholder", lang))
         self.query.setClearButtonEnabled(True)
         self.query.setMinimumWidth(220)
         self.count = QLabel(self)

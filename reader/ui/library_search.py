@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -34,6 +35,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QKeyEvent,
     QPainter,
     QPalette,
     QTextDocument,
@@ -289,6 +291,7 @@ class LibrarySearchDialog(QDialog):
         self.query = QLineEdit(self)
         self.query.setObjectName("librarySearchQuery")
         self.query.setPlaceholderText(tr("lsearch_placeholder", lang))
+        self.query.setAccessibleName(tr("lsearch_title", lang))
         self.query.setClearButtonEnabled(True)
         self.progress = QProgressBar(self)
         self.progress.setObjectName("librarySearchProgress")
@@ -319,6 +322,7 @@ class LibrarySearchDialog(QDialog):
         self._timer.timeout.connect(self.search_now)
         self.query.textChanged.connect(lambda _t: self._timer.start())
         self.query.returnPressed.connect(self.search_now)
+        self.query.installEventFilter(self)
         self.list.itemActivated.connect(self._on_activated)
         signals = self.updater.signals
         signals.progress.connect(self._on_progress)
@@ -427,6 +431,21 @@ class LibrarySearchDialog(QDialog):
         self.status.setText(text)
         self.status.setProperty("error", error)
         self.status.setStyleSheet("color: #b3261e;" if error else "")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down (or Page Down) from the query goes to the results, as in a search box.
+        if (
+            watched is self.query
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
+            and self.list.count()
+        ):
+            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+            if self.list.currentRow() < 0:
+                self.list.setCurrentRow(0)
+            return True
+        return super().eventFilter(watched, event)
 
     # -- opening a result -----------------------------------------------------------------
 

@@ -143,7 +143,10 @@ def test_results_best_first_and_opening_one_shows_the_match(
     html = str(dialog.list.item(1).data(Qt.ItemDataRole.UserRole + 2))
     assert "أخبار متفرقة" in html and "النقل" in html and "background-color" in html
 
-    dialog.list.setCurrentRow(1)
+    dialog.list.setCurrentRow(-1)
+    QTest.keyClick(dialog.query, Qt.Key.Key_Down)  # from the query into the results
+    assert dialog.list.currentRow() == 0
+    QTest.keyClick(dialog.list, Qt.Key.Key_Down)
     QTest.keyClick(dialog.list, Qt.Key.Key_Return)
     pane = pane_of(window)
     assert pane.path == (library / "sub" / "digest.txt").resolve()
