@@ -564,7 +564,8 @@ class ReadingPane(QTextBrowser):
         if url.scheme() in ("http", "https") and url.host():
             open_external(url)
             return
-        self.linkRefused.emit(url.toString())
+        text = url.toString()  # a data: link can be megabytes long: the message shows its start
+        self.linkRefused.emit(text if len(text) <= 120 else text[:119] + "…")
 
     def loadResource(self, type: int, name: QUrl | str) -> object:
         """Never the network; images only, and only from the article's own folder (see

@@ -25,6 +25,9 @@ from .themes import Theme
 LINE_HEIGHT = 120
 #: Average characters per line the pane aims for.
 MEASURE_CHARS = 68
+#: Nesting levels that still indent further: deeper lists and quotes (a hostile file nests
+#: them 1,000 deep) stay at this indent, so their text keeps a readable column.
+MAX_INDENT_LEVELS = 4
 
 
 @dataclass
@@ -122,13 +125,13 @@ def render_article(article: Article, theme: Theme) -> RenderedArticle:
                 # The source's own marker (•, 1., ٣.) as text: Qt's list numbering knows no
                 # Arabic-Indic digits, and one block per item keeps block numbers predictable.
                 marker = _text(_bullet(block.marker))
-                indent = 26 * (block.depth + 1)
+                indent = 26 * (min(block.depth, MAX_INDENT_LEVELS) + 1)
                 out.append(
                     f'<p dir="rtl" style="line-height: {LINE_HEIGHT}%; margin-bottom: 6px;'
                     f' margin-right: {indent}px">{marker}&nbsp;&nbsp;{body}</p>'
                 )
             elif block.kind is BlockKind.QUOTE:
-                indent = 28 * (block.depth + 1)
+                indent = 28 * (min(block.depth, MAX_INDENT_LEVELS) + 1)
                 out.append(
                     f'<p dir="rtl" align="justify" style="line-height: {LINE_HEIGHT}%;'
                     f" margin-bottom: 14px; margin-right: {indent}px; margin-left: {indent}px;"
