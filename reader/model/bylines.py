@@ -1,16 +1,21 @@
 """Bylines and datelines: the author and date lines scraped articles carry under the title.
 
 "بقلم: د. خالد المنصوري", "حاورتها: نور الهدى عبد الله", "عمّان - الأحد 8 يونيو 2025" are
-neither headings nor body text. A line is a byline when it starts with a credit label
-(``بقلم`` / ``كتب`` / ``إعداد`` / ``المصدر`` / ``by`` ...) followed by a colon or a dash; the
-labels that are also ordinary words ("ترجمة", "تحرير", "كتب") need that colon or dash, only
-``بقلم`` and ``by`` do without. A dateline is a short line holding a date (a month name and a
-four-digit year, or ``8/6/2025``), optionally led by a place ("عمّان - ").
+neither headings nor body text: the parsers move them, under the title or at the very end, to
+``Article.bylines`` and read ``author`` and ``date`` from them.
+
+A line is a byline when it starts with a credit label (``بقلم`` / ``كتب`` / ``إعداد`` /
+``المصدر`` / ``by`` ...) followed by a colon or a dash; the labels that are also ordinary words
+("ترجمة", "تحرير", "كتب") need that colon or dash, only ``بقلم`` and ``by`` do without. A
+dateline is a short line that is a date (a month name and a four-digit year, or ``8/6/2025``)
+with at most a place, a weekday and a time around it ("عمّان - الأحد 8 يونيو 2025").
 """
 
 from __future__ import annotations
 
 import re
+
+from .document import Article, Block, BlockKind, link_sections
 
 _DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
 _MONTHS = (
@@ -117,3 +122,46 @@ def _split_date(text: str) -> tuple[str, str | None]:
 def _clean(text: str) -> str | None:
     text = " ".join(text.split()).strip(" -–—|،,:")
     return text or None
+
+
+#: At most this many credit lines are read under the title, and as many at the end.
+MAX_CREDITS = 3
+
+
+def _credit_block(block: Block) -> bool:
+    return block.kind is BlockKind.PARAGRAPH and block.depth == 0 and is_credit(block.text)
+
+
+def take_block_credits(article: Article) -> None:
+    """Move credit paragraphs that open or close a parsed article (Markdown: "**بقلم: …**",
+    "*الأحد 8 يونيو 2025*", "المصدر: …") from its sections to ``bylines``; fill ``author``
+    and ``date`` from them where the front matter named none."""
+    sections = article.sections
+    lead: list[Block] = []
+    if sections and sections[0].heading is None:
+        blocks = sections[0].blocks
+        while len(lead) < MAX_CREDITS and len(lead) < len(blocks) and _credit_block(
+            blocks[len(lead)]
+        ):
+            lead.append(blocks[len(lead)])
+        del blocks[: len(lead)]
+    closing: list[Block] = []
+    if sections:
+        blocks = sections[-1].blocks
+        while len(closing) < MAX_CREDITS and len(closing) < len(blocks) - 1 and _credit_block(
+            blocks[-1 - len(closing)]
+        ):
+            closing.append(blocks[-1 - len(closing)])
+        if closing:
+            del blocks[-len(closing):]
+        closing.reverse()
+    if not lead and not closing:
+        return
+    lines = [b.text for b in lead + closing]
+    article.bylines.extend(lines)
+    author, date = read_credits(lines)
+    article.author = article.author or author
+    article.date = article.date or date
+    if sections[0].heading is None and not sections[0].blocks:
+        del sections[0]
+        link_sections(sections)

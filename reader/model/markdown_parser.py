@@ -29,7 +29,10 @@ What becomes what:
   is a space; HTML blocks are read by :mod:`.html_parser`;
 * white space collapses to one space, NBSP (U+00A0, U+2007, U+202F) is kept: in Markdown it
   was typed on purpose;
-* "read also" residue goes to the boilerplate as in the other formats.
+* "read also" residue goes to the boilerplate as in the other formats;
+* byline and dateline paragraphs right under the title or at the very end ("**بقلم: …**",
+  "*الأحد 8 يونيو 2025*", "المصدر: …") go to ``Article.bylines`` as in plain text
+  (:mod:`.bylines`); they give ``author``/``date`` when the front matter has none.
 
 Nesting deeper than markdown-it-py's guard (``maxNesting``: beyond it markdown-it drops the
 rest of the input) is handled by a block rule of ours that takes over at nesting level
@@ -51,6 +54,7 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from .bylines import take_block_credits
 from .document import Article, Block, BlockKind, Source, Span, SpanKind
 from .errors import ArticleError
 from .html_parser import (
@@ -437,7 +441,11 @@ def parse_markdown(text: str, source: Source) -> Article:
         events, title_index = _walk(tokens, title_from_heading=not title)
         if title_index is not None:
             title = events[title_index].text
-        return assemble(events, source, title, title_index, meta.get("author"), meta.get("date"))
+        article = assemble(
+            events, source, title, title_index, meta.get("author"), meta.get("date")
+        )
+        take_block_credits(article)
+        return article
     except ArticleError:
         raise
     except Exception as err:  # the parser must only raise the model's own errors

@@ -17,7 +17,7 @@ import re
 import statistics
 
 from .boilerplate import residue_runs
-from .bylines import is_credit, read_credits
+from .bylines import MAX_CREDITS, is_credit, read_credits
 from .document import Article, Block, BlockKind, Section, Source
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x1c|\x1d|\x1e|\x85")
@@ -106,11 +106,16 @@ def _units(lines: list[str]) -> list[str]:
 
 
 def _hard_wrapped(blocks: list[list[str]]) -> bool:
-    """True when most blocks span several lines of a roughly fixed width."""
+    """True when most of the text is in blocks of several lines of a roughly fixed width.
+
+    Most of the text, not most blocks: headings, bylines and one-line answers are blocks of
+    their own, and an article may have more of them than paragraphs.
+    """
     if len(blocks) < 2:
         return False
-    multi = sum(len(b) > 1 for b in blocks)
-    if multi * 2 < len(blocks):
+    total = sum(len(line) for b in blocks for line in b)
+    multi = sum(len(line) for b in blocks if len(b) > 1 for line in b)
+    if multi * 2 < total:
         return False
     lengths = [len(line) for b in blocks for line in b[:-1]]
     return bool(lengths) and max(lengths) <= _WRAP_WIDTH * 1.3 and statistics.median(lengths) > 30
@@ -162,14 +167,10 @@ def parse_plain_text(text: str, source: Source) -> Article:
     )
 
 
-#: At most this many byline/dateline lines are read under the title.
-_MAX_CREDITS = 3
-
-
 def _lead_credits(body: list[str]) -> list[str]:
     """The byline and dateline units right under the title ("بقلم: …", "الأحد 8 يونيو 2025")."""
     k = 0
-    while k < min(len(body), _MAX_CREDITS) and is_credit(body[k]):
+    while k < min(len(body), MAX_CREDITS) and is_credit(body[k]):
         k += 1
     return body[:k]
 
@@ -177,7 +178,7 @@ def _lead_credits(body: list[str]) -> list[str]:
 def _closing_credits(body: list[str]) -> list[str]:
     """Credit units that end the article ("المصدر: وكالات", "آخر تحديث: …"), after its text."""
     k = len(body)
-    while k > 1 and len(body) - k < _MAX_CREDITS and is_credit(body[k - 1]):
+    while k > 1 and len(body) - k < MAX_CREDITS and is_credit(body[k - 1]):
         k -= 1
     return body[k:]
 

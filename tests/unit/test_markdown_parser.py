@@ -596,3 +596,23 @@ def test_wrapped_paragraph_fast_path_reads_like_the_span_builder(text: str) -> N
             else:
                 builder.space()
         assert markdown_parser._inline(tok.children) == builder.take()
+
+
+def test_byline_and_dateline_paragraphs_under_the_title_are_credits() -> None:
+    a = md(
+        "# أسعار الذهب تقفز إلى مستوى قياسي\n\n**بقلم: خالد يوسف**\n\n*الأحد 8 يونيو 2025*\n\n"
+        "قفزت أسعار الذهب في الأسواق العالمية إلى مستوى قياسي جديد.\n\n## لماذا يرتفع الذهب؟\n\n"
+        "يرجع المحللون الارتفاع إلى تراجع الدولار.\n\nالمصدر: وكالات\n"
+    )
+    assert a.bylines == ["بقلم: خالد يوسف", "الأحد 8 يونيو 2025", "المصدر: وكالات"]
+    assert (a.author, a.date) == ("خالد يوسف", "الأحد 8 يونيو 2025")
+    assert shape(a) == [(None, 1, 1), ("لماذا يرتفع الذهب؟", 2, 1)]
+
+
+def test_front_matter_author_wins_and_credits_alone_leave_no_empty_lead() -> None:
+    a = md(
+        "---\ntitle: عنوان\nauthor: رامي الخطيب\n---\n\nكتب: محرر الموقع\n\n## قسم\n\nنص القسم.\n"
+    )
+    assert a.bylines == ["كتب: محرر الموقع"] and a.author == "رامي الخطيب"
+    assert shape(a) == [("قسم", 2, 1)]
+    assert [s.id for s in a.sections] == [0]

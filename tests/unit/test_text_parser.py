@@ -281,3 +281,16 @@ def test_quoted_sentence_is_not_a_heading() -> None:
     ])
     a = parse_bytes(text.encode("utf-8"), Path("a.txt"))
     assert [(s.heading, len(s.blocks)) for s in a.sections] == [("قسم أول", 3)]
+
+
+def test_hard_wrapped_article_with_more_short_blocks_than_paragraphs(data_dir: Path) -> None:
+    """Byline, headings and a one-word answer are one-line blocks and outnumber the wrapped
+    paragraphs; the paragraphs still hold most of the text, so their lines are joined."""
+    a = load_article(data_dir / "text_wrapped_byline_short_answer.txt")
+    assert a.author == "مريم الأنصاري"
+    assert [(s.heading, len(s.blocks)) for s in a.sections] == [
+        ("نشأة الخط", 2),
+        ("الأنواع الرئيسية", 1),
+        ("هل ما زال للخط مستقبل؟", 2),
+    ]
+    assert a.sections[1].blocks[0].text.endswith("في الكتب والمساجد والوثائق الرسمية.")
