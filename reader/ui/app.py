@@ -26,6 +26,7 @@ from reader import paths
 
 from . import settings as keys
 from .fonts import register_fonts, register_ui_fonts
+from .i18n import tr
 from .main_window import MainWindow
 from .settings import Settings
 from .themes import ThemeManager
@@ -102,6 +103,9 @@ def make_window(
     window = MainWindow(settings, themes, lang)
     window.persist = persist
     window.restore_state()
+    if persist and not _can_write(Path(settings.file_name)):  # say so now, not lose it later
+        where = f"\u2066{settings.file_name}\u2069"  # a path reads left to right
+        window.show_message(tr("settings_unwritable", lang, path=where), "error")
     if paths_:
         window.open_paths(list(paths_))
     else:
@@ -110,6 +114,17 @@ def make_window(
     if pane is not None:
         pane.setFocus(Qt.FocusReason.OtherFocusReason)  # the keys read on from the start
     return window
+
+
+def _can_write(path: Path) -> bool:
+    """Whether the settings file can be written: QSettings writes a new file and renames it
+    over the old one (atomically, QSaveFile), so the folder must be writable too."""
+    if path.exists() and not (path.is_file() and os.access(path, os.W_OK)):
+        return False
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)
 
 
 def _reopen(window: MainWindow, settings: Settings) -> None:

@@ -20,11 +20,14 @@ from pytestqt.qtbot import QtBot
 
 from reader.model import load_article
 from reader.ui import reading_pane
+from reader.ui import settings as keys
+from reader.ui.app import make_window
 from reader.ui.main_window import MainWindow
 
 from ..unit.test_hostile_input import (
     BAD_FILES,
     DEPTH,
+    IS_ROOT,
     NESTINGS,
     VISIBLE,
     _mixed,
@@ -321,3 +324,58 @@ def test_file_truncated_or_spoiled_while_open_keeps_the_text(
         assert SAMPLE_WORDS in pane.toPlainText()  # the text on screen is kept
     still_usable(window, sample_path, tmp_path)
     no_bug_logged()
+
+
+# -- settings that cannot be written -----------------------------------------------------------
+
+
+def test_settings_are_written_atomically(make: MakeWindow, settings_path: Path) -> None:
+    """QSettings saves through QSaveFile: a new file renamed over the old one, so a crash or a
+    full disk mid-write leaves the previous settings whole."""
+    window = make([])
+    window.settings.set(keys.ZOOM, 130)
+    window.settings.sync()
+    first = settings_path.stat().st_ino
+    window.settings.set(keys.ZOOM, 140)
+    window.settings.sync()
+    assert settings_path.stat().st_ino != first  # replaced, not rewritten in place
+    assert "zoom=140" in settings_path.read_text()
+    assert not [p for p in settings_path.parent.iterdir() if p.name.startswith("qari.ini.")]
+
+
+def test_settings_in_an_impossible_place_give_a_message(
+    qtbot: QtBot, tmp_path: Path, sample_path: Path
+) -> None:
+    # The settings folder's parent is a file: nothing can be created there (even by root).
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    window = make_window([sample_path], settings_path=blocker / "Qari" / "qari.ini")
+    qtbot.addWidget(window)
+    assert window.message_bar.kind == "error"
+    text = window.message_bar.text()
+    assert ARABIC.search(text) and str(blocker / "Qari" / "qari.ini") in text
+    assert SAMPLE_WORDS in pane_of(window).toPlainText()  # the article opens all the same
+    window.persist = False
+
+
+@pytest.mark.skipif(IS_ROOT, reason="root writes whatever the folder's mode")
+def test_settings_in_a_read_only_folder_give_a_message(
+    qtbot: QtBot, tmp_path: Path, sample_path: Path
+) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    (folder / "qari.ini").write_text("[preferences]\nzoom=120\n")
+    folder.chmod(0o500)
+    try:
+        window = make_window([sample_path], settings_path=folder / "qari.ini")
+        qtbot.addWidget(window)
+        assert window.message_bar.kind == "error"
+        assert window.zoom == 120  # still read
+        window.persist = False
+    finally:
+        folder.chmod(0o700)
+
+
+def test_writable_settings_give_no_message(make: MakeWindow, sample_path: Path) -> None:
+    window = make([sample_path])
+    assert window.message_bar.text() == ""
