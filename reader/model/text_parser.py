@@ -22,8 +22,14 @@ from .document import Article, Block, BlockKind, Section, Source
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x1c|\x1d|\x1e|\x85")
 _DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
+#: Bullets scraped text uses for list items.
+_BULLETS = "-–—•*▪◦●·‣■□◆◇►▶➢➤✓✔❖○"
+#: A list item's marker: a bullet; a number with ``.``, ``)`` or ``-`` (Western or
+#: Arabic-Indic digits) or in parentheses; an Arabic letter numbering with ``)`` or ``-``
+#: ("أ) …", "ب- …"; not "أ." or "د.": those abbreviate titles, as in "أ. د. خالد").
 LIST_MARKER = re.compile(
-    rf"^(?P<marker>[-–—•*▪◦●·‣]|[{_DIGITS}]{{1,3}}[.)\-–]|[(][{_DIGITS}]{{1,3}}[)])\s+(?=\S)"
+    rf"^(?P<marker>[{_BULLETS}]|[{_DIGITS}]{{1,3}}[.)\-–]|[(][{_DIGITS}]{{1,3}}[)]"
+    r"|[أبجدهوزحطي][)\-–])\s+(?=\S)"
 )
 #: A speaker's turn in an interview ("س: …", "ج: …", "سؤال: …"): body text, never a heading.
 _SPEAKER = re.compile(r"^(?:س|ج|سؤال|جواب|السؤال|الجواب|Q|A)\s*[:：]", re.I)
@@ -64,7 +70,7 @@ def is_heading_shaped(line: str) -> bool:
 def _numbered_heading_shaped(line: str) -> bool:
     """A numbered line ("1- ...", "٣. ...") whose text is heading-shaped."""
     m = LIST_MARKER.match(line)
-    if m is None or m.group("marker")[0] in "-–—•*▪◦●·‣":
+    if m is None or m.group("marker")[0] in _BULLETS:
         return False
     return is_heading_shaped(line[m.end():])
 

@@ -294,3 +294,22 @@ def test_hard_wrapped_article_with_more_short_blocks_than_paragraphs(data_dir: P
         ("هل ما زال للخط مستقبل؟", 2),
     ]
     assert a.sections[1].blocks[0].text.endswith("في الكتب والمساجد والوثائق الرسمية.")
+
+
+def test_arabic_letter_and_other_bullets_are_list_items() -> None:
+    text = "\n".join([
+        "شروط الترشح للمجلس البلدي",
+        "يشترط في المرشح ما يلي:",
+        "أ) الجنسية",
+        "ب) السن القانونية",
+        "■ السجل النظيف",
+        "ويقدم المرشح طلبه إلى الهيئة قبل شهرين من موعد الاقتراع، مرفقاً بالوثائق المطلوبة.",
+        "أ. د. خالد المنصوري أستاذ القانون الإداري في الجامعة، ويرى أن هذه الشروط كافية.",
+    ])
+    a = parse_bytes(text.encode("utf-8"), Path("a.txt"))
+    blocks = a.sections[0].blocks
+    assert [s.heading for s in a.sections] == [None]
+    assert [(b.kind, b.marker) for b in blocks[1:4]] == [
+        (BlockKind.LIST_ITEM, "أ)"), (BlockKind.LIST_ITEM, "ب)"), (BlockKind.LIST_ITEM, "■")
+    ]
+    assert blocks[-1].kind is BlockKind.PARAGRAPH and blocks[-1].text.startswith("أ. د. خالد")
