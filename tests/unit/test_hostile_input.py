@@ -869,3 +869,48 @@ def test_tiny_random_files_never_crash(tmp_path: Path) -> None:
             check_error(err)
         except Exception as err:  # pragma: no cover - the failure message
             raise AssertionError(f"{path.name}: {path.read_bytes()!r}") from err
+
+
+# -- the same hostile files through the rest of the command line (issue 8) ---------------------
+
+
+@pytest.mark.slow
+def test_outline_of_a_50_mb_single_line(one_line_file: Path) -> None:
+    t0 = time.perf_counter()
+    out = qari("outline", str(one_line_file), timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stderr == ""
+    assert time.perf_counter() - t0 < 30
+    unit = LINE_UNIT.strip()
+    assert out.stdout.count(unit) >= LINE_BYTES // len(LINE_UNIT.encode()) - 1  # nothing lost
+
+
+@needs_export
+@pytest.mark.parametrize("shape", ["bullets", "quotes"])
+def test_export_markdown_nested_1000_levels(shape: str, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    path = tmp_path / f"عميق-{shape}.md"
+    path.write_text("# مقال عميق\n\n" + "".join(NESTINGS[shape](k) for k in range(DEPTH)) + "\n",
+                    encoding="utf-8")
+    pdf = tmp_path / "عميق.pdf"
+    t0 = time.perf_counter()
+    out = qari("export", str(path), "-o", str(pdf), timeout=120)
+    assert out.returncode == 0 and out.stderr == "", out.stderr
+    assert time.perf_counter() - t0 < 60
+    pages = PdfReader(str(pdf)).pages
+    assert len(pages) > 10
+    assert f"{DEPTH - 1}" in pages[-1].extract_text()  # the deepest item made it, on a page
+
+
+@needs_export
+def test_export_of_hostile_html_shows_no_hidden_text(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    page = tmp_path / "صفحة عدائية.html"
+    page.write_text(hostile_page(), encoding="utf-8")
+    pdf = tmp_path / "صفحة.pdf"
+    out = qari("export", str(page), "-o", str(pdf), timeout=120)
+    assert out.returncode == 0 and out.stderr == "", out.stderr
+    text = "".join(p.extract_text() for p in PdfReader(str(pdf)).pages)
+    assert "QX" not in text and "alert" not in text and "root:" not in text
