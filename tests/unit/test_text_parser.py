@@ -313,3 +313,15 @@ def test_arabic_letter_and_other_bullets_are_list_items() -> None:
         (BlockKind.LIST_ITEM, "أ)"), (BlockKind.LIST_ITEM, "ب)"), (BlockKind.LIST_ITEM, "■")
     ]
     assert blocks[-1].kind is BlockKind.PARAGRAPH and blocks[-1].text.startswith("أ. د. خالد")
+
+
+def test_paragraphs_that_lost_their_final_stop(data_dir: Path) -> None:
+    """A scrape that dropped every full stop: headings are told from paragraphs by length (a
+    heading is much shorter than the text after it; a long line is body text), and a short
+    paragraph just before a heading is not taken for a heading of an empty section."""
+    a = load_article(data_dir / "text_no_final_stops.txt")
+    assert [(s.heading, len(s.blocks)) for s in a.sections] == [
+        (None, 2),
+        ("الطماطم في الصدارة", 2),
+        ("الحكومة تتدخل", 1),
+    ]
