@@ -184,7 +184,10 @@ class MainWindow(QMainWindow):
 
     def open_file(self, path: str | Path, activate: bool = True) -> ReadingPane | None:
         """Open (or switch to) the article at ``path``; errors go to the message bar."""
-        resolved = Path(path).expanduser().resolve()
+        try:
+            resolved = Path(path).expanduser().resolve()
+        except (OSError, RuntimeError):  # a symlink loop: the loader refuses it with a message
+            resolved = Path(path).expanduser().absolute()
         for i, pane in enumerate(self.panes()):
             if pane.path == resolved:
                 if activate:

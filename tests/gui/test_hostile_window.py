@@ -85,16 +85,7 @@ def refused_clearly(window: MainWindow, path: Path, tabs_before: int) -> None:
 
 # -- files the window refuses -------------------------------------------------------------------
 
-#: MainWindow.open_file resolves the path first, and Path.resolve() raises RuntimeError on a
-#: symlink loop (Python 3.11) before the loader can refuse it; the fix is in main_window.py.
-SYMLINK_LOOP_BUG = pytest.mark.xfail(
-    raises=RuntimeError, strict=True,
-    reason="MainWindow.open_file: Path.resolve() raises on a symlink loop",
-)
-REFUSED = [
-    pytest.param(case, marks=SYMLINK_LOOP_BUG) if case == "symlink-loop" else case
-    for case in BAD_FILES if case != "missing"
-] + ["png-real-name", "urandom-md"]
+REFUSED = [case for case in BAD_FILES if case != "missing"] + ["png-real-name", "urandom-md"]
 
 
 def build_refused(case: str, tmp_path: Path) -> Path:
