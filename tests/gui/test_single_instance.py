@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.ui import app as app_module
 from reader.ui import single_instance
+from reader.ui.crash import CrashHandler
 from reader.ui.single_instance import InstanceServer, send_to_running, socket_path
 
 from .conftest import MakeWindow
@@ -321,9 +322,14 @@ def run_window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, *args: str) -> int
 
     monkeypatch.setattr(QApplication, "exec", lambda *a: 0)
     before = {id(w) for w in QApplication.topLevelWidgets()}
+    hooks = sys.excepthook, threading.excepthook
     try:
-        return app_module.run_app(window_parser().parse_args(list(args)))
+        code = app_module.run_app(window_parser().parse_args(list(args)))
+        # qari always reports crashes in a dialog (tests install the handler themselves).
+        assert isinstance(getattr(sys.excepthook, "__self__", None), CrashHandler)
+        return code
     finally:
+        sys.excepthook, threading.excepthook = hooks
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, MainWindow) and id(widget) not in before:
                 widget.persist = False
