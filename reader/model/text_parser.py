@@ -189,8 +189,8 @@ def _closing_credits(body: list[str]) -> list[str]:
     return body[k:]
 
 
-#: A heading is this much shorter than the body text after it (measured: 2.3x and more in
-#: real articles, unless the first paragraph is a one-word answer, see below).
+#: A heading is this much shorter than a line after it that lost its final stop (a heading
+#: is 2.3x shorter and more than its first paragraph in the articles measured).
 _BODY_RATIO = 1.5
 #: A heading-shaped line of this many words is body text when nothing makes it a heading: a
 #: paragraph that lost its final stop in the scrape.
@@ -205,9 +205,9 @@ def _find_headings(body: list[str]) -> set[int]:
 
     A numbered line is a heading rather than a list item when it is heading-shaped, follows
     body text (not another item) and is followed by a longer paragraph ("1- العنوان" then text).
-    Otherwise a heading-shaped line is a heading when what follows is body text clearly longer
-    than it (a paragraph, a long line that only lacks its final stop, a list, or a short answer
-    and then a paragraph), or, for a short line or a question, another heading.
+    Otherwise a heading-shaped line is a heading when what follows is body text longer than it
+    (a paragraph, a long line that only lacks its final stop, a list, or a short answer and
+    then a paragraph), or, for a short line or a question, another heading.
     """
     shaped = [is_heading_shaped(u) for u in body]
     words = [len(u.split()) if shaped[k] else 0 for k, u in enumerate(body)]
@@ -229,9 +229,16 @@ def _find_headings(body: list[str]) -> set[int]:
     for i in range(len(body) - 1, -1, -1):
         if shaped[i] and i not in headings and i + 1 < len(body) and followed_by_body:
             nxt = i + 1
-            body_next = nxt not in headings and (not shaped[nxt] or words[nxt] >= _BODY_WORDS)
+            if not shaped[nxt]:
+                body_next = len(body[nxt]) > len(body[i])
+            else:  # a long line that lost its final stop, clearly longer than this one
+                body_next = (
+                    nxt not in headings
+                    and words[nxt] >= _BODY_WORDS
+                    and len(body[nxt]) >= _BODY_RATIO * len(body[i])
+                )
             if (
-                (body_next and len(body[nxt]) >= _BODY_RATIO * len(body[i]))
+                body_next
                 or (nxt in headings and _may_stack(body[i], words[i]))
                 or (run_items >= 2 and run_chars > len(body[i]))  # a heading over a list
                 or _short_answer_then_body(body, shaped, i)
