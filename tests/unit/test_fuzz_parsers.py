@@ -154,7 +154,7 @@ def is_subsequence(needle: Iterable[str], hay: Iterable[str]) -> bool:
 
 def check_plain_text_keeps_everything(data: bytes, a: Article) -> None:
     """Every non-whitespace character of the decoded input, exactly once, in order within the
-    body and within the boilerplate."""
+    body, within the credit lines (bylines, datelines) and within the boilerplate."""
     text, _ = decode(data)
     source = chars(text.removeprefix("\ufeff"))
     pieces = [a.title]
@@ -164,9 +164,11 @@ def check_plain_text_keeps_everything(data: bytes, a: Article) -> None:
         for b in s.blocks:
             pieces += [b.marker, b.text]
     body = chars("".join(pieces))
+    credits = chars("".join(a.bylines))
     residue = chars("".join(a.boilerplate))
-    assert Counter(body) + Counter(residue) == Counter(source)
+    assert Counter(body) + Counter(credits) + Counter(residue) == Counter(source)
     assert is_subsequence(body, source)
+    assert is_subsequence(credits, source)
     assert is_subsequence(residue, source)
 
 
@@ -181,7 +183,10 @@ def body_words(a: Article) -> list[str]:
 
 
 def all_words(a: Article) -> list[str]:
-    return a.title.split() + body_words(a) + " ".join(a.boilerplate).split()
+    return (
+        a.title.split() + " ".join(a.bylines).split() + body_words(a)
+        + " ".join(a.boilerplate).split()
+    )
 
 
 def check_words_kept(a: Article, visible: list[str], hidden: str = "QX") -> None:
