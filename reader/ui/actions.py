@@ -57,6 +57,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("add_folder", "add_library_folder", ()),
     ActionSpec("library_search", "search_library", ("Ctrl+Shift+F",)),
     # Help
+    ActionSpec("shortcuts", "show_shortcuts", (SK.HelpContents,)),
+    ActionSpec("lang_ar", "use_arabic_interface", (), checkable=True, group="ui_language"),
+    ActionSpec("lang_en", "use_english_interface", (), checkable=True, group="ui_language"),
     ActionSpec("about", "show_about", ()),
 )
 
@@ -69,7 +72,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
                    "zoom_in", "zoom_out", "zoom_reset", "-", "theme_light", "theme_dark", "-",
                    "next_tab", "previous_tab")),
     ("menu_library", ("show_library", "add_folder", "library_search")),
-    ("menu_help", ("about",)),
+    ("menu_help", ("shortcuts", "-", "lang_ar", "lang_en", "-", "about")),
 )  # fmt: skip
 
 #: The toolbar shows these actions' text (no icons to load at start-up).

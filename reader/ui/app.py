@@ -2,7 +2,9 @@
 
 :func:`setup_application` does the once-per-process work: organisation and application names
 (where QSettings and the cache live), the layout direction (right to left for the Arabic
-interface, set once here and nowhere else), Amiri registration, and the theme manager.
+interface, set once here and nowhere else), the interface language's translators (Qari's and
+Qt's own, so standard dialogs speak it too), Amiri registration, and the theme manager.
+The interface is Arabic whatever the system locale; ``--lang en|ar`` chooses and remembers.
 :func:`make_window` builds the window exactly as ``qari`` does, without showing it, for tests
 and embedding; :func:`run_app` is what ``qari [FILE ...]`` and ``qari --screenshot`` run.
 """
@@ -19,15 +21,25 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QObject,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from reader import paths
 
 from . import settings as keys
+from .accessibility import watch_focus
 from .fonts import register_fonts, register_ui_fonts
-from .i18n import tr
+from .i18n import tr, translator
 from .main_window import MainWindow
 from .settings import Settings
 from .themes import ThemeManager, new_application
@@ -42,6 +54,8 @@ EXIT_AFTER_PAINT_ENV = "QARI_EXIT_AFTER_FIRST_PAINT"
 APPLICATION = "qari"
 
 _themes: ThemeManager | None = None
+#: Qt's own translation of its dialogs and key names, per language (None: not shipped).
+_qt_translators: dict[str, QTranslator | None] = {}
 
 
 def articles_dir() -> Path:
@@ -68,12 +82,55 @@ def setup_application(app: QApplication, lang: str) -> ThemeManager:
     direction = Qt.LayoutDirection.RightToLeft if lang == "ar" else Qt.LayoutDirection.LeftToRight
     if app.layoutDirection() != direction:
         app.setLayoutDirection(direction)
+    install_translators(app, lang)
+    watch_focus(app, lang)
     if _themes is None or _themes.app is not app or _themes.lang != lang:
         register_fonts()
         register_ui_fonts(lang)
         app.setWindowIcon(QIcon(str(paths.icon_path())))
         _themes = ThemeManager(app, cache_dir(), lang)
     return _themes
+
+
+def qt_translator(lang: str) -> QTranslator | None:
+    """Qt's own ``qtbase_<lang>.qm`` (file dialogs, print dialogs, key names), if shipped."""
+    if lang not in _qt_translators:
+        found: QTranslator | None = QTranslator()
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if found is None or not found.load(f"qtbase_{lang}", folder):
+            found = None
+        _qt_translators[lang] = found
+    return _qt_translators[lang]
+
+
+def install_translators(app: QApplication, lang: str) -> None:
+    """Install Qari's and Qt's translators of ``lang`` on ``app`` (removing the other
+    language's), so ``QCoreApplication.translate`` and Qt's standard dialogs use it."""
+    for other in ("ar", "en"):
+        wanted = other == lang
+        for found in (translator(other), qt_translator(other)):
+            if found is None:
+                continue
+            installed = bool(found.property("qariInstalled"))
+            if wanted and not installed:
+                app.installTranslator(found)
+            elif installed and not wanted:
+                app.removeTranslator(found)
+            found.setProperty("qariInstalled", wanted)
+
+
+def choose_language(window: MainWindow, lang: str) -> None:
+    """Help > Arabic / English Interface: remember ``lang``; the window says it applies at the next
+    start (rebuilding a live window would drop what other parts hold on to)."""
+    window.settings.set(keys.LANGUAGE, lang)
+    window.actions_by_name[f"lang_{lang}"].setChecked(True)
+    notes = {other: tr("language_restart", window.lang,
+                       language=tr(f"language_name_{other}", window.lang))
+             for other in keys.LANGUAGES}
+    if lang != window.lang:
+        window.show_message(notes[lang])
+    elif window.message_bar.label.text() in notes.values():  # changed back: nothing to say
+        window.message_bar.clear()
 
 
 def make_window(
@@ -87,9 +144,11 @@ def make_window(
     """Build the reader window as ``qari`` does, without showing it.
 
     ``paths_`` are opened as tabs; with none, what was open last time is reopened, or the
-    sample article on the first run. Settings come from ``settings``, else from the INI file
-    ``settings_path``, else from the user's standard location; with ``persist=False``
-    (screenshots) nothing is written back. A QApplication must exist.
+    sample article on the first run. ``lang`` ("ar"/"en", from ``--lang``) is remembered as
+    the interface language when ``persist``; without it the remembered one (Arabic at first).
+    Settings come from ``settings``, else from the INI file ``settings_path``, else from the
+    user's standard location; with ``persist=False`` (screenshots) nothing is written back.
+    A QApplication must exist.
     """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -98,10 +157,13 @@ def make_window(
     QCoreApplication.setApplicationName(APPLICATION)
     if settings is None:
         settings = Settings.open(settings_path)
-    lang = lang or settings.get(keys.LANGUAGE)
+    if lang in keys.LANGUAGES and persist:
+        settings.set(keys.LANGUAGE, lang)  # --lang is the user's choice: kept for next time
+    lang = lang if lang in keys.LANGUAGES else settings.get(keys.LANGUAGE)
     themes = setup_application(app, lang)
     themes.apply(settings.get(keys.THEME))
     window = MainWindow(settings, themes, lang)
+    window.setLayoutDirection(app.layoutDirection())  # kept if a window of the other is made
     window.persist = persist
     window.restore_state()
     if persist and not _can_write(Path(settings.file_name)):  # say so now, not lose it later

@@ -39,6 +39,7 @@ from reader import paths
 from reader.model import Article, ArticleError, load_article
 
 from . import settings as keys
+from .accessibility import announce_section, describe_main_window
 from .actions import MENUS, TOOLBAR, build_actions
 from .file_watcher import FileWatcher
 from .i18n import minutes_text, section_text, tr, words_text
@@ -137,6 +138,8 @@ class MainWindow(QMainWindow):
         self.actions_by_name = build_actions(self, lang)
         self._build_menus()
         self.actions_by_name[f"theme_{self.theme.name}"].setChecked(True)
+        self.actions_by_name[f"lang_{lang}"].setChecked(True)
+        describe_main_window(self)  # accessible names, descriptions and tab order
 
         self.watcher = FileWatcher(self)
         self.watcher.changed.connect(lambda path: self.reload_file(Path(path)))
@@ -208,7 +211,7 @@ class MainWindow(QMainWindow):
             lambda url: self.show_message(tr("link_refused", self.lang, url=url), "error")
         )
         pane.set_article(article, self.settings.position(resolved))
-        index = self.tabs.addTab(pane, _short(article.title))
+        index = self.tabs.addTab(pane, _short(article.label()))
         self.tabs.setTabToolTip(index, str(resolved))
         self.watcher.watch(resolved)
         if self.persist:
@@ -285,10 +288,11 @@ class MainWindow(QMainWindow):
             return
         self.tree.setModel(pane.section_model)
         self.tree.expandAll()
-        title = pane.article.title if pane.article is not None else ""
+        title = pane.article.label() if pane.article is not None else ""
         self.setWindowTitle(f"{title} — {tr('app_name', self.lang)}")
         self._select_in_tree(pane.current_section())
         self._update_status()
+        announce_section(self)
 
     # -- tree <-> text -----------------------------------------------------------------
 
@@ -302,6 +306,7 @@ class MainWindow(QMainWindow):
         if pane is self.current_pane():
             self._select_in_tree(section_id)
             self._update_status()
+            announce_section(self)
 
     def _select_in_tree(self, section_id: int) -> None:
         pane = self.current_pane()
@@ -408,7 +413,7 @@ class MainWindow(QMainWindow):
         """Fill Open Recent (when it is about to show), pruning missing files with a note."""
         recent, gone = prune_recent(self.settings)
         if gone:
-            comma = "، " if self.lang == "ar" else ", "
+            comma = tr("list_comma", self.lang)
             names = comma.join(Path(p).name for p in gone)
             self.show_message(tr("recent_pruned", self.lang, names=names))
         menu = self.recent_menu
@@ -519,6 +524,24 @@ class MainWindow(QMainWindow):
 
         search_library(self)
 
+    def show_shortcuts(self) -> None:
+        """Help > Keyboard Shortcuts (F1): every action's keys; see :mod:`.shortcuts_dialog`."""
+        from .shortcuts_dialog import show_shortcuts
+
+        show_shortcuts(self)
+
+    def use_arabic_interface(self) -> None:
+        """Help > Arabic Interface (remembered; applies at the next start)."""
+        from .app import choose_language
+
+        choose_language(self, "ar")
+
+    def use_english_interface(self) -> None:
+        """Help > English Interface (remembered; applies at the next start)."""
+        from .app import choose_language
+
+        choose_language(self, "en")
+
     # -- drag and drop --------------------------------------------------------------------
 
     @staticmethod
@@ -562,7 +585,7 @@ class MainWindow(QMainWindow):
         pane.set_article(article, keep)
         self.watcher.watch(path)  # a file replaced by rename is no longer watched
         index = self.tabs.indexOf(pane)
-        self.tabs.setTabText(index, _short(article.title))
+        self.tabs.setTabText(index, _short(article.label()))
         if pane is self.current_pane():
             self._on_tab_changed(index)
         self.statusBar().showMessage(tr("file_reloaded", self.lang), 4000)

@@ -669,19 +669,14 @@
         <translation>، </translation>
     </message>
     <message>
-        <source>Interface &amp;Language</source>
-        <comment>menu_language</comment>
-        <translation>&amp;لغة الواجهة</translation>
-    </message>
-    <message>
-        <source>Arabic (العربية)</source>
+        <source>Arabic Interface (واجهة عربية)</source>
         <comment>lang_ar</comment>
-        <translation>العربية</translation>
+        <translation>وا&amp;جهة عربية</translation>
     </message>
     <message>
-        <source>English</source>
+        <source>English &amp;Interface</source>
         <comment>lang_en</comment>
-        <translation>الإنجليزية (English)</translation>
+        <translation>واجهة إنجليزية (English Interface)</translation>
     </message>
     <message>
         <source>The interface will be in {language} the next time Qari starts.</source>

@@ -1,0 +1,177 @@
+"""Accessible names, descriptions and tab order of the window; the current section announced.
+
+A screen reader reads a control's accessible name (Qt falls back to its text or its buddy
+label) and its description. The main window's controls get both here, in the window's
+language; controls of dialogs that have no name of their own get one from what they show
+(tooltip, placeholder, title) when their window first takes the focus, and a control made
+later when it takes the focus (:func:`watch_focus`).
+When the text moves to another section, the pane's and the tree's descriptions say which
+one ("Current section: …, Section 3 of 8") and assistive technology is told they changed.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QAccessibleEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QTabBar,
+    QToolBar,
+    QWidget,
+)
+
+from .i18n import tr
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+#: Dynamic property set on a window whose unnamed controls were named (done once).
+_DESCRIBED = "qariDescribed"
+
+
+def describe(widget: QWidget, name: str, description: str = "") -> None:
+    """Set ``widget``'s accessible name and description (only when they change)."""
+    if widget.accessibleName() != name:
+        widget.setAccessibleName(name)
+    if description and widget.accessibleDescription() != description:
+        widget.setAccessibleDescription(description)
+        if QAccessible.isActive():
+            event = QAccessibleEvent(widget, QAccessible.Event.DescriptionChanged)
+            QAccessible.updateAccessibility(event)
+
+
+def accessible_name(widget: QWidget) -> str:
+    """The name assistive technology gets: the accessible name, else what Qt derives (the
+    button's text, a buddy label's text …)."""
+    iface = QAccessible.queryAccessibleInterface(widget)
+    return iface.text(QAccessible.Text.Name) if iface is not None else widget.accessibleName()
+
+
+def plain(text: str) -> str:
+    """Menu text without its ``&`` mnemonic marker (``&&`` stays one ``&``)."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def describe_main_window(window: MainWindow) -> None:
+    """Name and describe the window's controls (in its language) and set the tab order."""
+    lang = window.lang
+    describe(window.tree, tr("a11y_tree", lang), tr("a11y_tree_desc", lang))
+    describe(window.side, tr("a11y_side", lang), tr("a11y_side_desc", lang))
+    describe(window.side.tabBar(), tr("a11y_side", lang), tr("a11y_side_desc", lang))
+    describe(window.tabs, tr("a11y_tabs", lang), tr("a11y_tabs_desc", lang))
+    describe(window.tabs.tabBar(), tr("a11y_tabs", lang), tr("a11y_tabs_desc", lang))
+    describe(window.empty, tr("a11y_empty", lang), tr("no_article", lang))
+    describe(window.message_bar, tr("a11y_message_bar", lang), tr("a11y_message_desc", lang))
+    describe(window.menuBar(), tr("a11y_menu_bar", lang))
+    describe(window.splitter, tr("a11y_splitter", lang))
+    for label, key in ((window.section_label, "a11y_status_section"),
+                       (window.words_label, "a11y_status_words"),
+                       (window.time_label, "a11y_status_time")):  # fmt: skip
+        describe(label, tr(key, lang))
+    for toolbar in window.findChildren(QToolBar):
+        describe(toolbar, tr("a11y_toolbar", lang), tr("a11y_toolbar_desc", lang))
+        for action in toolbar.actions():
+            button = toolbar.widgetForAction(action)
+            if button is not None and not action.isSeparator():
+                describe(button, plain(action.text()), action.toolTip())
+    name_unnamed(window, lang)
+
+
+def name_unnamed(root: QWidget, lang: str) -> None:
+    """Give every control under ``root`` that has no accessible name or description one from
+    what it shows: its tooltip, placeholder or window title (already in the UI language)."""
+    for widget in [root, *root.findChildren(QWidget)]:
+        _name_one(widget, lang)
+    root.setProperty(_DESCRIBED, True)
+
+
+def _name_one(widget: QWidget, lang: str) -> None:
+    if not _is_control(widget):
+        return
+    name = accessible_name(widget) or _shown_text(widget)
+    if name and not widget.accessibleName():
+        widget.setAccessibleName(name)
+    if name and not widget.accessibleDescription():
+        description = plain(widget.toolTip()) if plain(widget.toolTip()) != name else ""
+        title = plain(widget.window().windowTitle()) or tr("app_name", lang)
+        widget.setAccessibleDescription(
+            description or tr("a11y_control_desc", lang, name=name, window=title)
+        )
+
+
+def _is_control(widget: QWidget) -> bool:
+    """A widget the user works with: reachable by the keyboard, or a button."""
+    return (widget.focusPolicy() != Qt.FocusPolicy.NoFocus
+            or isinstance(widget, QAbstractButton | QTabBar))
+
+
+def _shown_text(widget: QWidget) -> str:
+    if widget.toolTip():
+        return plain(widget.toolTip())
+    if isinstance(widget, QLineEdit) and widget.placeholderText():
+        return widget.placeholderText()
+    if isinstance(widget, QAbstractButton) and widget.text():
+        return plain(widget.text())
+    if isinstance(widget, QLabel):
+        return widget.text()
+    return plain(widget.windowTitle()) if widget.isWindow() else ""
+
+
+def order_tabs(window: MainWindow) -> None:
+    """Tab order right to left as the window reads: side tabs, tree, article tabs, text,
+    find bar (when shown)."""
+    chain: list[QWidget] = [window.side.tabBar(), window.tree, window.tabs.tabBar()]
+    pane = window.current_pane()
+    if pane is not None:
+        chain.append(pane)
+    for first, second in pairwise(chain):
+        QWidget.setTabOrder(first, second)
+
+
+def announce_section(window: MainWindow) -> None:
+    """Put the current section ("Current section: <heading>, Section 3 of 8") in the pane's
+    and the tree's descriptions, telling assistive technology, and keep the tab order."""
+    pane = window.current_pane()
+    if pane is None:
+        return
+    lang = window.lang
+    describe(pane, tr("a11y_pane", lang))
+    model = pane.section_model
+    title = ""
+    if model is not None:
+        index = model.index_for(pane.current_section())
+        title = str(model.data(index, Qt.ItemDataRole.ToolTipRole) or "")
+    if not title and pane.article is not None:
+        title = pane.article.title
+    current = tr("a11y_current_section", lang, title=" ".join(title.split()),
+                 position=window.section_label.text())
+    describe(pane, tr("a11y_pane", lang), f"{current}. {tr('a11y_pane_desc', lang)}")
+    describe(window.tree, tr("a11y_tree", lang), f"{current}. {tr('a11y_tree_desc', lang)}")
+    order_tabs(window)
+
+
+def watch_focus(app: QApplication, lang: str) -> None:
+    """Name the unnamed controls of each window (dialogs too) when it first takes the
+    focus; ``lang`` is the interface language of the process."""
+    app.setProperty("qariLanguage", lang)
+    if app.property("qariFocusWatched"):
+        return
+    app.setProperty("qariFocusWatched", True)
+    app.focusChanged.connect(lambda _old, new: _on_focus(app, new))
+
+
+def _on_focus(app: QApplication, widget: QWidget | None) -> None:
+    if widget is None:
+        return
+    window = widget.window()
+    lang = getattr(window, "lang", None) or str(app.property("qariLanguage") or "ar")
+    if not window.property(_DESCRIBED):
+        name_unnamed(window, lang)
+    elif not widget.accessibleName():  # made after the window was first named
+        _name_one(widget, lang)
