@@ -127,6 +127,13 @@ class Article:
     def __post_init__(self) -> None:
         link_sections(self.sections)
 
+    def label(self) -> str:
+        """What to call the article in a window or list: its title, else its file name."""
+        title = " ".join(self.title.split())
+        if title or self.source.path is None:
+            return title
+        return self.source.path.stem.replace("_", " ").strip()
+
     def words(self) -> int:
         """Number of words in title and sections (boilerplate excluded)."""
         return len(self.title.split()) + sum(s.words() for s in self.sections)

@@ -2,7 +2,7 @@
 
 Scraped articles carry no markup, so structure is read from the shape of the lines:
 
-* the title is the first non-empty line;
+* the title is the first non-empty line (one over 300 characters is text: no title then);
 * a heading is a short line that does not end like a sentence (``.`` ``،`` ``:`` ``؛`` ...;
   a question mark is fine) and is followed by body text;
 * list items start with a bullet or a number followed by ``.``, ``)`` or ``-``;
@@ -127,6 +127,10 @@ def _hard_wrapped(blocks: list[list[str]]) -> bool:
     return bool(lengths) and max(lengths) <= _WRAP_WIDTH * 1.3 and statistics.median(lengths) > 30
 
 
+#: A first line longer than this is text, not a title (the window then shows the file name).
+MAX_TITLE_CHARS = 300
+
+
 def parse_plain_text(text: str, source: Source) -> Article:
     """Parse a plain-text article."""
     lines = [line.strip() for line in split_lines(text)]
@@ -134,7 +138,10 @@ def parse_plain_text(text: str, source: Source) -> Article:
     if not units:
         return Article(title="", source=source)
 
-    title, body = units[0], units[1:]
+    if len(units[0]) > MAX_TITLE_CHARS:  # a file of one long line, or no title line at all
+        title, body = "", units
+    else:
+        title, body = units[0], units[1:]
     credits = _lead_credits(body)
     body = body[len(credits):]
 

@@ -99,7 +99,7 @@ def render_article(article: Article, theme: Theme) -> RenderedArticle:
     result = RenderedArticle(html="")
     out.append(
         f'<h1 dir="rtl" align="center" style="margin-top: 8px; margin-bottom: 6px">'
-        f"{_text(article.title)}</h1>"
+        f"{_text(article.label())}</h1>"
     )
     out.append(
         f'<p dir="rtl" align="center" style="font-size: small; margin-bottom: 28px">'

@@ -37,7 +37,7 @@ class SectionModel(QAbstractItemModel):
         self.article = article
         # Node 0 is the root; node n (n >= 1) is the n-th headed section in document order.
         self._ids: list[int] = [ROOT_ID]
-        self._texts: list[str] = [article.title or "—"]
+        self._texts: list[str] = [article.label() or "—"]
         self._parent: list[int] = [-1]
         self._children: list[list[int]] = [[]]
         self._row: list[int] = [0]

@@ -325,3 +325,17 @@ def test_paragraphs_that_lost_their_final_stop(data_dir: Path) -> None:
         ("الطماطم في الصدارة", 2),
         ("الحكومة تتدخل", 1),
     ]
+
+
+def test_a_first_line_too_long_for_a_title_is_text_and_the_file_names_the_article(
+    tmp_path: Path,
+) -> None:
+    line = "هذه جملة طويلة من نص عربي بلا عنوان، " * 20
+    path = tmp_path / "مقالة_بلا_عنوان.txt"
+    path.write_text(line + "\n\nفقرة ثانية قصيرة.\n", encoding="utf-8")
+    article = load_article(path)
+    assert article.title == ""
+    assert article.label() == "مقالة بلا عنوان"
+    texts = [b.text for s in article.sections for b in s.blocks]
+    assert texts[0] == line.strip()
+    assert texts[-1] == "فقرة ثانية قصيرة."
