@@ -64,6 +64,21 @@ def ui_font_families(lang: str) -> str:
     return "Amiri, Roboto" if lang == "ar" else "Roboto, Amiri"
 
 
+def focus_rule(theme: Theme) -> str:
+    """A keyboard focus that can be seen (issue 6): qt-material drops every focus outline
+    (``*:focus {outline: none}``) and marks a focused button or tab only faintly, if at all.
+    The frame is always there, clear until focused, so taking the focus moves nothing; a push
+    button, already framed in the accent colour, gets a frame in the text colour."""
+    frame = "QTabBar::tab, QToolButton, QCheckBox, QRadioButton"
+    focused = "QTabBar::tab:focus, QToolButton:focus, QCheckBox:focus, QRadioButton:focus"
+    views = "QTreeView:focus, QListView:focus, QTableView:focus, QLineEdit:focus"
+    return (
+        f"\n{frame} {{ border: 2px solid transparent; }}"
+        f"\n{focused}, {views} {{ border: 2px solid {theme.link}; }}"
+        f"\nQPushButton:focus {{ border-color: {theme.text}; }}\n"  # framed in the accent
+    )
+
+
 def pane_stylesheet(theme: Theme, font_px: int) -> str:
     """The reading pane's own stylesheet: Amiri at ``font_px``, the theme's page colours."""
     return (
@@ -103,6 +118,7 @@ class ThemeManager:
             sheet = self._load_or_build(THEMES[name])
             if self.app.layoutDirection() == Qt.LayoutDirection.RightToLeft:
                 sheet += _rtl_branch_fix(self._theme_dir(THEMES[name]))
+            sheet += focus_rule(THEMES[name])
             self._sheets[name] = sheet
         return sheet
 
