@@ -3,8 +3,8 @@
 A screen reader reads a control's accessible name (Qt falls back to its text or its buddy
 label) and its description. The main window's controls get both here, in the window's
 language; controls of dialogs that have no name of their own get one from what they show
-(tooltip, placeholder, title) when their window first takes the focus, and a control made
-later when it takes the focus (:func:`watch_focus`).
+(tooltip, placeholder, title) when their window first takes the focus, and the controls
+of a part made later (find bar, library) when one of them takes it (:func:`watch_focus`).
 When the text moves to another section, the pane's and the tree's descriptions say which
 one ("Current section: …, Section 3 of 8") and assistive technology is told they changed.
 """
@@ -92,27 +92,30 @@ def name_unnamed(root: QWidget, lang: str) -> None:
 
 
 def _name_one(widget: QWidget, lang: str) -> None:
-    if not _is_control(widget):
+    if not is_control(widget):
         return
-    name = accessible_name(widget) or _shown_text(widget)
+    name = accessible_name(widget)
+    if not any(c.isalpha() for c in name):  # "×" or "": say what it does instead
+        name = _shown_text(widget) or name
     if name and not widget.accessibleName():
         widget.setAccessibleName(name)
     if name and not widget.accessibleDescription():
         description = plain(widget.toolTip()) if plain(widget.toolTip()) != name else ""
-        title = plain(widget.window().windowTitle()) or tr("app_name", lang)
+        window = widget.window()
+        title = tr("app_name", lang) if hasattr(window, "lang") else plain(window.windowTitle())
         widget.setAccessibleDescription(
             description or tr("a11y_control_desc", lang, name=name, window=title)
         )
 
 
-def _is_control(widget: QWidget) -> bool:
-    """A widget the user works with: reachable by the keyboard, or a button."""
-    return (widget.focusPolicy() != Qt.FocusPolicy.NoFocus
+def is_control(widget: QWidget) -> bool:
+    """A widget the user works with: reachable with Tab, or a button."""
+    return (bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
             or isinstance(widget, QAbstractButton | QTabBar))
 
 
 def _shown_text(widget: QWidget) -> str:
-    if widget.toolTip():
+    if any(c.isalpha() for c in widget.toolTip()):
         return plain(widget.toolTip())
     if isinstance(widget, QLineEdit) and widget.placeholderText():
         return widget.placeholderText()
@@ -173,5 +176,5 @@ def _on_focus(app: QApplication, widget: QWidget | None) -> None:
     lang = getattr(window, "lang", None) or str(app.property("qariLanguage") or "ar")
     if not window.property(_DESCRIBED):
         name_unnamed(window, lang)
-    elif not widget.accessibleName():  # made after the window was first named
-        _name_one(widget, lang)
+    elif not (widget.accessibleName() and widget.accessibleDescription()):
+        name_unnamed(widget.parentWidget() or widget, lang)  # a part made later: find bar …

@@ -104,7 +104,8 @@ def build_actions(window: QWidget, lang: str) -> dict[str, QAction]:
         keys = key_sequences(spec)
         if keys:
             action.setShortcuts(keys)
-            action.setToolTip(f"{tr(spec.name, lang)} ({keys[0].toString()})")
+            native = keys[0].toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{tr(spec.name, lang).replace('&', '')} ({native})")
         if spec.checkable:
             action.setCheckable(True)
         if spec.group is not None:

@@ -83,6 +83,8 @@ class LibraryPanel(QWidget):
         self._dirty = False
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("libraryTree")
+        self.tree.setAccessibleName(tr("a11y_library_tree", lang))
+        self.tree.setAccessibleDescription(tr("a11y_library_desc", lang))
         self.tree.setColumnCount(2)
         self.tree.setHeaderHidden(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

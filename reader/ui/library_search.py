@@ -303,6 +303,8 @@ class LibrarySearchDialog(QDialog):
         self.status.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setObjectName("librarySearchResults")
+        self.list.setAccessibleName(tr("a11y_lsearch_results", lang))
+        self.list.setAccessibleDescription(tr("a11y_lsearch_desc", lang))
         self.list.setItemDelegate(_ResultDelegate(self.list))
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)

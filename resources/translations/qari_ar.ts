@@ -834,6 +834,16 @@
         <translation>Enter يفتح المقالة المحددة.</translation>
     </message>
     <message>
+        <source>Search results</source>
+        <comment>a11y_lsearch_results</comment>
+        <translation>نتائج البحث</translation>
+    </message>
+    <message>
+        <source>Best first. Enter opens the article at the match.</source>
+        <comment>a11y_lsearch_desc</comment>
+        <translation>الأفضل أولًا. Enter يفتح المقالة عند الموضع المطابق.</translation>
+    </message>
+    <message>
         <source>Side panel divider</source>
         <comment>a11y_splitter</comment>
         <translation>فاصل اللوحة الجانبية</translation>
