@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SAMPLE := articles/iraq-syria-border-security.txt
 
-.PHONY: run test lint bench fuzz clean venv dist bundle install-desktop uninstall-desktop
+.PHONY: run test lint bench fuzz clean venv dist bundle install-desktop uninstall-desktop translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ test: $(VENV)/.test-installed
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+
+## Interface strings: new TEXTS keys into resources/translations/qari_ar.ts, then qari_ar.qm.
+translations: $(VENV)/.app-installed
+	$(BIN)/python packaging/update_translations.py
 
 ## Every benchmark, with baselines measured in the same run (by hand, not part of `make test`).
 bench: $(VENV)/.test-installed
