@@ -41,7 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     p.add_argument("--quick", action="store_true", help="tiny inputs, one repeat (smoke test)")
     p.add_argument("--only", nargs="*", default=None, help="benchmark modules to run")
-    p.add_argument("--output", type=Path, default=HERE / "results.json")
+    p.add_argument("--output", type=Path, default=None,
+                   help="where to write the results (default benchmarks/results.json; "
+                        "with --quick, only when given)")
     args = p.parse_args(argv)
     results: list[Result] = []
     for name in discover():
@@ -53,8 +55,9 @@ def main(argv: list[str] | None = None) -> int:
     print(format_table(results))
     data = {r.name: {"value": r.value, "unit": r.unit, "baseline": r.baseline, "ratio": r.ratio}
             for r in results}
-    if not args.quick:
-        args.output.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    output = args.output or (None if args.quick else HERE / "results.json")
+    if output is not None:
+        output.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     return 0
 
 

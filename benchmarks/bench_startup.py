@@ -1,0 +1,71 @@
+"""Start-up to the first painted frame, whole process, against a bare PySide6 script.
+
+``python -m reader SAMPLE`` with QARI_EXIT_AFTER_FIRST_PAINT set prints "painted" once the text
+has painted its first frame; :mod:`benchmarks.startup_baseline` shows the same widgets with the
+same text and prints the same word. Each figure is the time from starting the process to that
+line. Runs alternate (app, baseline, app, ...) so that a burst of load on this shared machine
+hits both; the figures are medians, with the quartiles of each in the note.
+
+Both run with settings and caches in a temporary folder (the user's are never touched), after
+one untimed run each that builds the theme cache and the bytecode: the figure is a normal
+start, not the very first one after installing. Target (issue 3): app ≤ 1.3 × baseline.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+from pathlib import Path
+
+from .harness import ROOT, SAMPLE, Result, isolated_env, python_cmd, time_to_line
+
+#: The start-up benchmark's marker, printed by both commands after their first paint.
+PAINTED = "painted"
+APP_ENV = "QARI_EXIT_AFTER_FIRST_PAINT"
+
+
+def app_cmd(article: Path) -> list[str]:
+    return python_cmd("-m", "reader", str(article))
+
+
+def baseline_cmd(article: Path) -> list[str]:
+    return python_cmd(str(ROOT / "benchmarks" / "startup_baseline.py"), str(article))
+
+
+def measure(
+    repeat: int, warmup: int = 1, article: Path = SAMPLE
+) -> tuple[list[float], list[float]]:
+    """Alternating timed runs: (app times, baseline times) in seconds."""
+    with tempfile.TemporaryDirectory(prefix="qari-bench-startup-") as tmp:
+        env = isolated_env(Path(tmp))
+        app_env = {**env, APP_ENV: "1"}
+        app, base = app_cmd(article), baseline_cmd(article)
+        for _ in range(warmup):
+            time_to_line(app, app_env, PAINTED)
+            time_to_line(base, env, PAINTED)
+        app_times: list[float] = []
+        base_times: list[float] = []
+        for i in range(repeat):
+            # Swap the order every other round: neither always runs right after the other.
+            pair = [(app, app_env, app_times), (base, env, base_times)]
+            for cmd, cmd_env, times in pair if i % 2 == 0 else reversed(pair):
+                times.append(time_to_line(cmd, cmd_env, PAINTED))
+    return app_times, base_times
+
+
+def quartiles(times: list[float]) -> str:
+    if len(times) < 4:
+        return f"{min(times):.3f}-{max(times):.3f}"
+    q1, _, q3 = statistics.quantiles(times, n=4)
+    return f"{q1:.3f}-{q3:.3f}"
+
+
+def run(quick: bool) -> list[Result]:
+    repeat = 1 if quick else 21
+    app_times, base_times = measure(repeat, warmup=0 if quick else 2)
+    app, base = statistics.median(app_times), statistics.median(base_times)
+    note = (
+        f"n={len(app_times)} each; IQR app {quartiles(app_times)} s, baseline "
+        f"{quartiles(base_times)} s; target ratio <= 1.3"
+    )
+    return [Result("startup (sample, to first paint)", app, "s", base, note)]
