@@ -99,10 +99,14 @@ def _dict_items(node: ast.Dict) -> tuple[list[ast.expr], list[ast.expr]]:
 
 
 def read_ts(path: Path) -> dict[str, Message]:
-    if not path.exists():
-        return {}
+    """key → message of the .ts at ``path`` (nothing when there is none yet)."""
+    return read_ts_text(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def read_ts_text(text: str) -> dict[str, Message]:
+    """key → message of a .ts file's text (vanished and obsolete ones left out)."""
     messages: dict[str, Message] = {}
-    for context in ElementTree.parse(path).getroot().iter("context"):
+    for context in ElementTree.fromstring(text.encode("utf-8")).iter("context"):
         for node in context.iter("message"):
             key = node.findtext("comment") or ""
             translation = node.find("translation")
