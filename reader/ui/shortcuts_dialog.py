@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .accessibility import describe, plain
+from .accessibility import describe, name_unnamed, plain
 from .actions import MENUS
 from .i18n import tr
 
@@ -113,6 +114,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(buttons)
         QWidget.setTabOrder(self.filter, self.table)
         QWidget.setTabOrder(self.table, close)
+        name_unnamed(self, lang)
         self.resize(620, 520)
 
     def apply_filter(self, text: str) -> None:
@@ -143,7 +145,8 @@ def show_shortcuts(window: MainWindow) -> ShortcutsDialog:
     if not isinstance(dialog, ShortcutsDialog):
         dialog = ShortcutsDialog(window)
     dialog.show()
-    dialog.raise_()
+    if QApplication.platformName() != "offscreen":  # which cannot raise windows
+        dialog.raise_()
     dialog.activateWindow()
     dialog.filter.setFocus(Qt.FocusReason.OtherFocusReason)
     return dialog
