@@ -98,6 +98,23 @@ ZOOM: Key[int] = Key("preferences/zoom", 100, _int_range(ZOOM_MIN, ZOOM_MAX))
 LANGUAGE: Key[str] = Key("preferences/language", "ar", _choice(*LANGUAGES))
 LIBRARY_FOLDERS: Key[list[str]] = Key("preferences/library_folders", [], _str_list, _json_dump)
 
+
+# Page setup for printing and Export PDF (issue 4): margins in mm, top, right, bottom, left.
+def _margins_mm(raw: str) -> list[float]:
+    value = json.loads(raw)
+    if (not isinstance(value, list) or len(value) != 4
+            or not all(type(v) in (int, float) and 0 <= v <= 100 for v in value)):
+        raise ValueError(raw)
+    return [float(v) for v in value]
+
+
+PAGE_PAPER: Key[str] = Key("preferences/page_paper", "a4", _choice("a4", "letter"))
+PAGE_ORIENTATION: Key[str] = Key("preferences/page_orientation", "portrait",
+                                 _choice("portrait", "landscape"))
+PAGE_MARGINS: Key[list[float]] = Key("preferences/page_margins_mm", [20.0, 20.0, 18.0, 20.0],
+                                     _margins_mm, _json_dump)
+EXPORT_FOLDER: Key[str] = Key("state/export_folder", "", str)
+
 # Window state: how the user left things.
 GEOMETRY: Key[bytes] = Key("state/geometry", b"", _bytes, _dump_bytes)
 SPLITTER: Key[list[int]] = Key("state/splitter", [], _int_list, _json_dump)
@@ -109,6 +126,7 @@ RECENT_FILES: Key[list[str]] = Key("state/recent_files", [], _str_list, _json_du
 ALL_KEYS: tuple[Key[Any], ...] = (
     THEME, ZOOM, LANGUAGE, LIBRARY_FOLDERS,
     GEOMETRY, SPLITTER, OPEN_FILES, CURRENT_TAB, SIDE_TAB, RECENT_FILES,
+    PAGE_PAPER, PAGE_ORIENTATION, PAGE_MARGINS, EXPORT_FOLDER,
 )  # fmt: skip
 
 
