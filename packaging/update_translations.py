@@ -20,6 +20,15 @@ have different Arabic):
 
 Why not pyside6-lupdate: it finds strings in ``tr()`` calls of the source, and ours are
 values of one dict. ``--check`` changes nothing and exits 1 when something is out of date.
+
+Merging a branch made before the .ts (its i18n.py still all tuples): keep this side's
+i18n.py, then let the script take the branch's new keys from its version of the file::
+
+    git show BRANCH:reader/ui/i18n.py > /tmp/branch_i18n.py
+    .venv/bin/python packaging/update_translations.py --absorb /tmp/branch_i18n.py
+
+Keys of that file missing here are added to TEXTS (before its closing brace) and then moved
+like any tuple; keys here whose English differs there are only named.
 Unfinished messages are left out of the .qm (``-nounfinished``), so English shows instead.
 """
 
@@ -203,6 +212,35 @@ def _wrapped_literal(text: str, column: int) -> str:
     return "(" + indent.join(python_literal(p) for p in pieces) + ")"
 
 
+def absorb(source: str, other: str) -> tuple[str, list[str]]:
+    """``source`` with the TEXTS entries of ``other`` (another version of i18n.py) that it
+    lacks added as (Arabic, English) tuples before TEXTS' closing brace; and notes."""
+    mine = read_texts(source)
+    theirs = read_texts(other)
+    notes: list[str] = []
+    lines: list[str] = []
+    for key, (english, arabic, _node) in theirs.items():
+        if key in mine:
+            if mine[key][0] != english:
+                notes.append(f"not absorbed, English differs here: {key!r}: {english!r}")
+            continue
+        if arabic is None:
+            notes.append(f"absorbed without Arabic (needs a translation): {key!r}")
+            lines.append(f"    {python_literal(key)}: {_wrapped_literal(english, 6 + len(key))},")
+        else:
+            notes.append(f"absorbed: {key!r}")
+            pair = f"({python_literal(arabic)}, {python_literal(english)})"
+            lines.append(f"    {python_literal(key)}: {pair},")
+    if not lines:
+        return source, notes
+    node = _texts_node(ast.parse(source))
+    assert node.end_lineno is not None
+    text = source.splitlines(keepends=True)
+    closing = node.end_lineno - 1  # the line of TEXTS' "}"
+    block = ["    # absorbed by update_translations.py --absorb\n", *(ln + "\n" for ln in lines)]
+    return "".join(text[:closing] + block + text[closing:]), notes
+
+
 def rewrite_source(source: str, texts: dict[str, tuple[str, str | None, ast.expr]]) -> str:
     """``source`` with every (Arabic, English) tuple value of TEXTS replaced by its English."""
     lines = source.splitlines(keepends=True)
@@ -256,8 +294,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true",
                         help="change nothing; exit 1 if the .ts, .qm or i18n.py is out of date")
+    parser.add_argument("--absorb", metavar="I18N_PY", type=Path,
+                        help="first add the TEXTS keys of this other i18n.py that are missing")
     args = parser.parse_args(argv)
     source = I18N.read_text(encoding="utf-8")
+    if args.absorb is not None:
+        source, absorbed = absorb(source, args.absorb.read_text(encoding="utf-8"))
+        for note in absorbed:
+            print(note)
+        I18N.write_text(source, encoding="utf-8")
     texts = read_texts(source)
     old = read_ts(TS_FILE)
     messages, notes = merge(texts, old)

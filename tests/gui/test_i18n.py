@@ -295,3 +295,20 @@ def test_the_help_menu_chooses_the_language_for_the_next_start(
     window.actions_by_name["lang_ar"].trigger()  # changed back: nothing left to say
     assert window.settings.get(keys.LANGUAGE) == "ar"
     assert window.message_bar.isHidden()
+
+
+def test_absorb_takes_the_new_keys_of_a_branch_made_before_the_ts() -> None:
+    branch = '''
+TEXTS: dict[str, tuple[str, str]] = {
+    "kept": ("باقٍ", "Kept"),
+    "changed": ("تغيّر", "Changed there"),
+    "sepia": ("سمة بنّية", "Sepia Theme"),
+}
+'''
+    merged, notes = update.absorb(SOURCE, branch)
+    texts = update.read_texts(merged)
+    assert texts["sepia"][:2] == ("Sepia Theme", "سمة بنّية")
+    assert texts["changed"][0] == "Changed now"  # this side's English is kept …
+    assert any("changed" in note for note in notes)  # … and the difference named
+    assert list(texts)[-1] == "sepia"
+    assert update.absorb(merged, branch)[0] == merged  # nothing twice
