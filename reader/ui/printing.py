@@ -132,12 +132,13 @@ def typeset_article(window: MainWindow, article: Article, options: PdfOptions) -
 # -- print --------------------------------------------------------------------------------
 
 
-def print_article(window: MainWindow) -> None:
-    """File > Print (Ctrl+P): the print dialog, then the pages to the chosen printer."""
-    article = current_article(window)
+def print_article(window: MainWindow, doc: Typeset | None = None) -> None:
+    """File > Print (Ctrl+P): the print dialog, then the pages to the chosen printer
+    (``doc``: the pages the preview already laid out)."""
+    article = current_article(window) if doc is None else doc.article
     if article is None:
         return
-    options = current_options(window)
+    options = current_options(window) if doc is None else doc.options
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     configure_printer(printer, options, article.title)
     dialog = QPrintDialog(printer, window)
@@ -147,7 +148,7 @@ def print_article(window: MainWindow) -> None:
             return
     finally:
         dialog.deleteLater()
-    print_to(window, article, printer, options)
+    print_to(window, article, printer, options, doc)
 
 
 def prints_to_pdf(printer: QPrinter) -> bool:
@@ -220,11 +221,11 @@ def print_preview(window: MainWindow) -> None:
         return
     try:
         dialog.exec()
-        wants_print = dialog.print_requested
+        wants_print, doc = dialog.print_requested, dialog.doc
     finally:
         dialog.deleteLater()
     if wants_print:
-        print_article(window)
+        print_article(window, doc)
 
 
 # -- export PDF -------------------------------------------------------------------------

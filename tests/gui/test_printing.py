@@ -291,10 +291,11 @@ def test_preview_shows_the_articles_pages_right_to_left(
     assert dialog.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert dialog.page_label.text() == f"صفحة ١ من {number(expected, 'ar')}"
     dialog.go_to(2)
-    assert dialog.view.currentPage() == 2
-    before = dialog.view.zoomFactor()
-    dialog.view.zoomIn()
-    assert dialog.view.zoomFactor() > before
+    assert dialog.view.current_page() == 2
+    assert dialog.page_label.text() == f"صفحة ٢ من {number(expected, 'ar')}"
+    before = dialog.view.zoom()
+    dialog.view.zoom_in()
+    assert dialog.view.zoom() > before and dialog.view.current_page() == 2
     dialog.close()
 
 
