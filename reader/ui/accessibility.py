@@ -133,6 +133,10 @@ def order_tabs(window: MainWindow) -> None:
     pane = window.current_pane()
     if pane is not None:
         chain.append(pane)
+    ordered = ",".join(str(id(w)) for w in chain)
+    if window.property("qariTabOrder") == ordered:  # scrolling calls this often
+        return
+    window.setProperty("qariTabOrder", ordered)
     for first, second in pairwise(chain):
         QWidget.setTabOrder(first, second)
 
