@@ -18,9 +18,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QTabBar,
     QToolBar,
     QWidget,
@@ -95,6 +98,9 @@ def _name_one(widget: QWidget, lang: str) -> None:
     if not is_control(widget):
         return
     name = accessible_name(widget)
+    parent = widget.parentWidget()
+    if not name and isinstance(parent, QAbstractSpinBox | QComboBox):
+        name = accessible_name(parent)  # a spin box's line edit is the spin box
     if not any(c.isalpha() for c in name):  # "×" or "": say what it does instead
         name = _shown_text(widget) or name
     if name and not widget.accessibleName():
@@ -102,7 +108,8 @@ def _name_one(widget: QWidget, lang: str) -> None:
     if name and not widget.accessibleDescription():
         description = plain(widget.toolTip()) if plain(widget.toolTip()) != name else ""
         window = widget.window()
-        title = tr("app_name", lang) if hasattr(window, "lang") else plain(window.windowTitle())
+        main = isinstance(window, QMainWindow)  # its title is the article's: say "Qari"
+        title = tr("app_name", lang) if main else plain(window.windowTitle())
         widget.setAccessibleDescription(
             description or tr("a11y_control_desc", lang, name=name, window=title)
         )

@@ -208,6 +208,8 @@ TEXTS: dict[str, str | tuple[str, str]] = {
     "a11y_library_desc": "Enter opens the selected article.",
     "a11y_lsearch_results": "Search results",
     "a11y_lsearch_desc": "Best first. Enter opens the article at the match.",
+    "a11y_preview_pages": "Preview pages",
+    "a11y_preview_desc": "The pages as they will print; the arrow and page keys scroll them.",
     "a11y_splitter": "Side panel divider",
     "a11y_control_desc": "{name} in “{window}”",
 }  # fmt: skip

@@ -40,6 +40,8 @@ class PrintPreviewDialog(QDialog):
                                 else Qt.LayoutDirection.LeftToRight)
 
         self.view = PageView(doc, self)
+        self.view.setAccessibleName(tr("a11y_preview_pages", lang))
+        self.view.setAccessibleDescription(tr("a11y_preview_desc", lang))
         self.view.page_changed.connect(self._update_page_label)
 
         top, bar = QHBoxLayout(), QHBoxLayout()  # two rows: they fit a narrow screen

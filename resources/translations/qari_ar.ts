@@ -844,6 +844,16 @@
         <translation>الأفضل أولًا. Enter يفتح المقالة عند الموضع المطابق.</translation>
     </message>
     <message>
+        <source>Preview pages</source>
+        <comment>a11y_preview_pages</comment>
+        <translation>صفحات المعاينة</translation>
+    </message>
+    <message>
+        <source>The pages as they will print; the arrow and page keys scroll them.</source>
+        <comment>a11y_preview_desc</comment>
+        <translation>الصفحات كما ستُطبع؛ تمرّرها مفاتيح الأسهم والصفحات.</translation>
+    </message>
+    <message>
         <source>Side panel divider</source>
         <comment>a11y_splitter</comment>
         <translation>فاصل اللوحة الجانبية</translation>

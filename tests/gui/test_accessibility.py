@@ -175,3 +175,28 @@ def test_f1_lists_every_action_with_all_its_keys(
     dialog.filter.clear()
     assert len(dialog.visible_rows()) == len(rows)
     dialog.close()
+
+
+@pytest.mark.parametrize("opener", ["page_setup", "print_preview"])
+def test_the_print_dialogs_are_named_in_the_ui_language(
+    qtbot: QtBot, tmp_path: Path, sample_path: Path, opener: str
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog
+
+    window = _window(qtbot, tmp_path, sample_path, "ar")
+    found: list[list[str]] = []
+
+    def inspect() -> None:  # polls until the modal dialog has the focus, then closes it
+        dialog = QApplication.activeModalWidget()
+        focus = QApplication.focusWidget()
+        if isinstance(dialog, QDialog) and focus is not None and focus.window() is dialog:
+            found.append(_unnamed(dialog, "ar"))
+            dialog.reject()
+        elif len(found) == 0:
+            QTimer.singleShot(50, inspect)
+
+    QTimer.singleShot(50, inspect)
+    QTimer.singleShot(20_000, lambda: found.append(["timed out"]))
+    getattr(window, opener)()
+    assert found[:1] == [[]]
