@@ -174,6 +174,11 @@ def _atomize_mixed(
             pos = nxt
     base = 1 if para_rtl else 0
     _mark_run_ends(texts, atom_levels, atom_styles, hrefs, base)
+    if para_rtl:  # shape the Arabic words together (the shaper leaves out the others)
+        for st in set(atom_styles):
+            shapers[st].shape_words_rtl(list(dict.fromkeys(
+                t for t, lv, s in zip(texts, atom_levels, atom_styles, strict=True)
+                if s == st and lv % 2 == 1 and t)))
     widths = [
         shapers[st].width(t, lv % 2 == 1) * size / shapers[st].face.upem
         for t, lv, st in zip(texts, atom_levels, atom_styles, strict=True)
