@@ -10,7 +10,9 @@ large file is opened as File > Open does (``MainWindow.open_file``):
   in it) have painted. Target ≤ 1.5 s.
 * longest stall: the longest gap between two ticks of the 10 ms timer from that first paint
   until the rest has loaded (Qt's layout of the document has not grown for 1 s). Target
-  ≤ 100 ms.
+  ≤ 100 ms. (Today Qt lays the text out only as far as it is asked to: nothing more happens
+  after the first paint, and the cost moves to the jump, whose own longest gap is in its
+  note.)
 * jump: a click on section 1,900 in the tree, until the text has painted with that section at
   the top: once right after the first paint (while the rest loads: a second child) and once
   after the load. Target ≤ 0.5 s.
@@ -73,12 +75,15 @@ def run(quick: bool) -> list[Result]:
                bare["first_paint"], "text and full tree; target <= 1.5 s; baseline: bare Qt"),
         Result("large article: longest stall while loading", app["stall"] * 1000, "ms",
                bare["stall"] * 1000,
-               f"10 ms timer, {app['load']:.1f} s of loading after the first paint "
+               f"10 ms timer, {app['load']:.1f} s of layout after the first paint "
                f"(bare Qt {bare['load']:.1f} s); target <= 100 ms"),
         Result(f"large article: jump to section {jump_to:,} during load", app_early["jump"], "s",
-               bare_early["jump"], "tree click to text painted there; target <= 0.5 s"),
+               bare_early["jump"],
+               f"tree click to text painted there, event loop blocked up to "
+               f"{app_early['jump_stall']:.2f} s; target <= 0.5 s"),
         Result(f"large article: jump to section {jump_to:,} after load", app["jump"], "s",
-               bare["jump"], "target <= 0.5 s"),
+               bare["jump"], f"event loop blocked up to {app['jump_stall']:.2f} s; "
+               "target <= 0.5 s"),
         Result("large article: peak memory", app["peak_mb"], "MB", budget,
                f"baseline: budget 2.5 x sample window ({sample['peak_mb']:.0f} MB) + 10 x file "
                f"size; ratio <= 1 meets it; bare Qt peak {bare['peak_mb']:.0f} MB"),
@@ -211,7 +216,9 @@ def _app_child(ns: argparse.Namespace) -> dict[str, float]:
         probe.wait(lambda: probe.has_painted(pane.viewport()), ns.limit)
         if not probe.has_painted(pane.viewport()):
             raise RuntimeError(f"the jump to section {ns.jump_to} never landed")
-        return probe.painted[id(pane.viewport())] - start
+        landed = probe.painted[id(pane.viewport())]
+        result["jump_stall"] = probe.longest_gap(start, landed)
+        return landed - start
 
     if ns.early_jump:
         result["jump"] = jump()
@@ -287,7 +294,9 @@ def _bare_child(ns: argparse.Namespace) -> dict[str, float]:
         bar.setValue(y)
         probe.watch(browser.viewport(), lambda: bar.value() == y)
         probe.wait(lambda: probe.has_painted(browser.viewport()), ns.limit)
-        return probe.painted[id(browser.viewport())] - start
+        landed = probe.painted[id(browser.viewport())]
+        result["jump_stall"] = probe.longest_gap(start, landed)
+        return landed - start
 
     if ns.early_jump:
         result["jump"] = jump()
