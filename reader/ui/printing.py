@@ -312,7 +312,15 @@ def start_export(window: MainWindow, article: Article, dest: Path,
     job.was_cancelled.connect(
         lambda: window.show_message(tr("export_cancelled", lang), "info"))
     job.done.connect(finished)
-    _EXPORTS[id(window)] = job
+    key = id(window)
+    _EXPORTS[key] = job
+    stop = job.cancel  # only sets a flag: safe while Qt deletes the job with the window
+
+    def window_gone() -> None:
+        stop()
+        _EXPORTS.pop(key, None)
+
+    window.destroyed.connect(window_gone)
     job.dialog = dialog
     job.start()
     return job

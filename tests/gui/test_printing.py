@@ -355,3 +355,21 @@ def test_the_print_dialogs_page_range_and_order_are_followed(make: MakeWindow,
     printer.setFromTo(2, 3)
     printer.setPageOrder(QPrinter.PageOrder.LastPageFirst)
     assert [p.number for p in pages_to_print(printer, doc)] == [3, 2]
+
+
+def test_closing_the_window_stops_its_export(
+    monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, make: MakeWindow, sample_path: Path,
+    tmp_path: Path,
+) -> None:
+    window = make([big_article(tmp_path, sample_path)])
+    save_as(monkeypatch, tmp_path / "late.pdf")
+    window.export_pdf()
+    job = printing.active_export(window)
+    assert job is not None
+    window.persist = False
+    window.close()
+    window.deleteLater()
+    qtbot.waitUntil(lambda: job.is_cancelled(), timeout=5000)
+    assert job.wait(30)
+    assert printing.active_export(window) is None
+    assert not (tmp_path / "late.pdf").exists()
