@@ -88,6 +88,32 @@ TEXTS: dict[str, tuple[str, str]] = {
     "settings_unwritable": ("لا يمكن حفظ الإعدادات في {path}: لن تُحفظ التغييرات بعد الإغلاق.",
                             "Settings cannot be saved to {path}: changes will be lost on "
                             "closing."),
+    # reading settings, sepia theme, harakat, digits, focus mode (issue 6)
+    "theme_sepia": ("سمة بنّية (سيبيا)", "Sepia Theme"),
+    "show_harakat": ("إظهار التشكيل", "Show Harakat"),
+    "focus_mode": ("وضع التركيز", "Focus Mode"),
+    "reading_settings": ("إعدادات القراءة…", "Reading Settings…"),
+    "rs_title": ("إعدادات القراءة", "Reading Settings"),
+    "rs_font": ("الخط:", "Typeface:"),
+    "rs_size": ("حجم النص:", "Text size:"),
+    "rs_line_spacing": ("تباعد الأسطر:", "Line spacing:"),
+    "rs_width": ("عرض النص:", "Text width:"),
+    "rs_width_suffix": (" حرفًا في السطر", " characters a line"),
+    "rs_theme": ("سمة الصفحة:", "Page theme:"),
+    "rs_theme_light": ("فاتحة", "Light"),
+    "rs_theme_sepia": ("بنّية (سيبيا)", "Sepia"),
+    "rs_theme_dark": ("داكنة", "Dark"),
+    "rs_harakat": ("إظهار التشكيل (الحركات)", "Show harakat (vowel marks)"),
+    "rs_harakat_note": ("للعرض فقط: البحث والتصدير يحتفظان بالتشكيل.",
+                        "Display only: search and export keep them."),
+    "rs_digits": ("الأرقام:", "Digits:"),
+    "rs_digits_auto": ("كما كُتبت (الواجهة حسب لغتها)", "As written (interface by language)"),
+    "rs_digits_arabic": ("هندية عربية: ١٢٣", "Arabic-Indic: ١٢٣"),
+    "rs_digits_western": ("غربية: 123", "Western: 123"),
+    "rs_defaults": ("الإعدادات الافتراضية", "Restore Defaults"),
+    "rs_close": ("إغلاق", "Close"),
+    "focus_progress": ("تقدّم القراءة (Esc للخروج من وضع التركيز)",
+                       "Reading progress (Esc leaves focus mode)"),
 }  # fmt: skip
 
 
@@ -98,10 +124,22 @@ def tr(key: str, lang: str, **fields: object) -> str:
     return text.format(**fields) if fields else text
 
 
+#: Digits of interface numbers (View > Reading Settings): "auto" (Arabic-Indic in the Arabic
+#: interface, Western in the English one), "arabic-indic" or "western".
+_digits = "auto"
+
+
+def set_digits(style: str) -> None:
+    """Use ``style`` for the digits of every :func:`number` from now on."""
+    global _digits
+    _digits = style if style in ("arabic-indic", "western") else "auto"
+
+
 def number(n: int, lang: str) -> str:
-    """``n`` with thousands separators, in Arabic-Indic digits for Arabic."""
+    """``n`` with thousands separators, in Arabic-Indic digits for Arabic (see set_digits)."""
     text = f"{n:,}"
-    return text.translate(_ARABIC_INDIC) if lang == "ar" else text
+    arabic = _digits == "arabic-indic" or (_digits == "auto" and lang == "ar")
+    return text.translate(_ARABIC_INDIC) if arabic else text
 
 
 def _arabic_count(n: int, one: str, two: str, few: str, many: str) -> str:
@@ -134,4 +172,4 @@ def section_text(index: int, total: int, lang: str) -> str:
     """Status bar: "القسم ٣ من ٨" / "Section 3 of 8"."""
     if lang == "ar":
         return f"القسم {number(index, lang)} من {number(total, lang)}"
-    return f"Section {index} of {total}"
+    return f"Section {number(index, lang)} of {number(total, lang)}"
