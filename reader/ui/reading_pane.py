@@ -21,9 +21,10 @@ import math
 from bisect import bisect_right
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
+    QFont,
     QFontMetricsF,
     QKeyEvent,
     QResizeEvent,
@@ -99,6 +100,7 @@ class ReadingPane(QTextBrowser):
         self._ids: list[int] = []
         self._current = ROOT_ID
         self._measure_px = 0.0
+        self._doc_font: QFont | None = None  # the font the document was last laid out in
         self.anchorClicked.connect(self._on_anchor)
         self.highlighted.connect(lambda url: self.linkHovered.emit(url.toString()))
         self.verticalScrollBar().valueChanged.connect(self._on_scroll)
@@ -245,6 +247,16 @@ class ReadingPane(QTextBrowser):
                 self._on_scroll(self.verticalScrollBar().value())
         finally:
             self._resizing = False
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Every application stylesheet change (a theme switch) re-sends the pane its own,
+        # unchanged font, a dozen times; QTextEdit lays the whole text out again for each.
+        if event.type() == QEvent.Type.FontChange:
+            font = self.font()
+            if self._doc_font is not None and font == self._doc_font:
+                return
+            self._doc_font = QFont(font)
+        super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         # QTextEdit scrolls to its cursor (the start) when first shown: keep our place.

@@ -243,6 +243,21 @@ def test_light_and_sepia_share_one_cached_chrome_stylesheet(
         real_set(qapp, before)
 
 
+def test_a_theme_switch_does_not_lay_the_article_out_again(
+    qtbot: QtBot, make: MakeWindow, sample_path: Path
+) -> None:
+    window = make([sample_path])
+    pane = pane_of(window)
+    relayouts: list[object] = []
+    pane.document().documentLayout().update.connect(lambda *_: relayouts.append(1))
+    window.set_theme("dark")  # a new application stylesheet re-sends the pane its font
+    window.set_theme("sepia")
+    qtbot.wait(10)
+    assert relayouts == []  # was 16 full layouts of the text per switch
+    window.set_zoom(120)  # a real font change still lays it out
+    assert relayouts
+
+
 # -- harakat and digits -----------------------------------------------------------------------
 
 
