@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRect, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QProgressBar, QToolBar, QWidget
 
 from .i18n import tr
@@ -71,10 +71,6 @@ class FocusMode(QObject):
         self.progress.setToolTip(tr("focus_progress", window.lang))
         self.progress.hide()
         window.central_layout.addWidget(self.progress)
-        self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
-        self.escape.setContext(Qt.ShortcutContext.WindowShortcut)
-        self.escape.setEnabled(False)
-        self.escape.activated.connect(self.leave)
         window.tabs.currentChanged.connect(lambda _i: self.update_progress())
         window.installEventFilter(self)
 
@@ -118,7 +114,6 @@ class FocusMode(QObject):
         w.central_layout.setSpacing(0)
         self._style_progress()
         self.progress.show()
-        self.escape.setEnabled(True)
         w.actions_by_name["focus_mode"].setChecked(True)
         w.showFullScreen()
         self.update_progress()
@@ -131,7 +126,6 @@ class FocusMode(QObject):
         if saved is None:
             return
         self._saved = None
-        self.escape.setEnabled(False)
         self.progress.hide()
         w.central_layout.setContentsMargins(*saved.margins)
         w.central_layout.setSpacing(saved.spacing)
@@ -173,8 +167,21 @@ class FocusMode(QObject):
         self.progress.setValue(round(reading_progress(pane) * PROGRESS_STEPS))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close:
+        if watched is not self.window:
+            return False
+        if event.type() == QEvent.Type.Close:
             self.leave()  # before the window saves its geometry
+        elif (
+            self.active
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+            and not event.modifiers()
+        ):
+            # An Esc no widget used (the text ignores it) reaches the window. Not a shortcut:
+            # that would be ambiguous with the find bar's own Esc, and neither would fire.
+            self.leave()
+            return True
         return False
 
 
