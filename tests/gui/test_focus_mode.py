@@ -127,3 +127,17 @@ def test_closing_in_focus_mode_saves_the_normal_geometry(
     assert not window.isFullScreen()
     assert window.settings.get(keys.GEOMETRY)
     assert window.geometry().size() == normal.size()
+
+
+def test_a_maximized_window_comes_back_maximized(
+    qtbot: QtBot, make: MakeWindow, sample_path: Path
+) -> None:
+    window = make([sample_path])
+    window.showMaximized()
+    qtbot.waitUntil(window.isMaximized)
+    window.toggle_focus_mode()
+    qtbot.waitUntil(window.isFullScreen)
+    window.toggle_focus_mode()
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+    assert window.isMaximized()
+    assert window.menuBar().isVisible() and window.side.isVisible()

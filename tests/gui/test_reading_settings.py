@@ -3,6 +3,7 @@ they are remembered (View menu and View > Reading Settings)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -136,6 +137,41 @@ def test_a_missing_face_falls_back_to_amiri_and_the_choice_is_kept(
     show_window(qtbot, window)
     assert QFontInfo(pane_of(window).font()).family() == "Amiri"
     assert window.settings.get(keys.FONT_FAMILY) == "No Such Face 123"
+
+
+def test_faces_are_found_without_importing_them_and_registered_only_when_chosen(
+    tmp_path: Path,
+) -> None:
+    import subprocess
+    import sys
+
+    import reader
+
+    script = (
+        "import sys\n"
+        "from PySide6.QtGui import QFontDatabase\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from reader.ui import fonts\n"
+        "from reader.ui.app import make_window\n"
+        f"w = make_window([], settings_path={str(tmp_path / 's.ini')!r}, persist=False)\n"
+        "print('start', fonts._packaged is None, 'Noto Sans Arabic' in QFontDatabase.families())\n"
+        "faces = fonts.reading_faces()\n"
+        "print('listed', 'Noto Sans Arabic' in faces, 'fontpkg_noto_sans_arabic' in sys.modules,"
+        " 'Noto Sans Arabic' in QFontDatabase.families())\n"
+        "print('chosen', fonts.ensure_face('Noto Sans Arabic'),"
+        " 'Noto Sans Arabic' in QFontDatabase.families())\n"
+    )
+    root = str(Path(reader.__file__).resolve().parent.parent)
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, cwd=root,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": root},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    lines = [line for line in done.stdout.splitlines() if line.split()[0] in
+             ("start", "listed", "chosen")]  # fmt: skip
+    # Start-up neither scans the packages nor registers the face; listing reads metadata only.
+    assert lines == ["start True False", "listed True False False", "chosen True True"]
 
 
 def test_zoom_keys_and_ctrl_wheel_change_the_size(
