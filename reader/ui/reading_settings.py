@@ -53,6 +53,7 @@ class ReadingSettingsDialog(QDialog):
         self.setObjectName("readingSettingsDialog")
         self.setWindowTitle(tr("rs_title", lang))
         self.setModal(False)
+        self.setMinimumWidth(420)
         rtl = lang == "ar"
         self.setLayoutDirection(
             Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
