@@ -40,6 +40,7 @@ class _Saved:
     splitter: list[int]
     margins: tuple[int, int, int, int]
     spacing: int
+    tab_bar_auto_hide: bool
 
 
 def reading_progress(pane: ReadingPane) -> float:
@@ -107,7 +108,11 @@ class FocusMode(QObject):
             splitter=list(w.splitter.sizes()),
             margins=(layout.left(), layout.top(), layout.right(), layout.bottom()),
             spacing=w.central_layout.spacing(),
+            tab_bar_auto_hide=w.tabs.tabBarAutoHide(),
         )
+        # Auto-hide would show the tab bar again when an article is opened in focus mode.
+        w.tabs.setTabBarAutoHide(False)
+        w.tabs.tabBar().hide()
         for widget in self._saved.hidden:
             widget.hide()
         w.central_layout.setContentsMargins(0, 0, 0, 0)
@@ -131,6 +136,9 @@ class FocusMode(QObject):
         w.central_layout.setSpacing(saved.spacing)
         for widget in saved.hidden:
             widget.show()
+        w.tabs.setTabBarAutoHide(saved.tab_bar_auto_hide)  # shows it if there are now tabs
+        if not saved.tab_bar_auto_hide and w.tabs.tabBar() not in saved.hidden:
+            w.tabs.tabBar().hide()
         w.setWindowState(saved.state)
         if not saved.state & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
             w.setGeometry(saved.geometry)

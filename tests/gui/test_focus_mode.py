@@ -141,3 +141,17 @@ def test_a_maximized_window_comes_back_maximized(
     qtbot.waitUntil(lambda: not window.isFullScreen())
     assert window.isMaximized()
     assert window.menuBar().isVisible() and window.side.isVisible()
+
+
+def test_an_article_opened_in_focus_mode_keeps_the_tab_bar_hidden(
+    qtbot: QtBot, make: MakeWindow, sample_path: Path, second_article: Path
+) -> None:
+    window = make([sample_path])
+    window.toggle_focus_mode()
+    qtbot.waitUntil(window.isFullScreen)
+    window.open_file(second_article)
+    assert not window.tabs.tabBar().isVisible()
+    assert window.current_pane() is not None and window.current_pane().isVisible()
+    window.toggle_focus_mode()
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+    assert window.tabs.tabBar().isVisible()  # two articles now
