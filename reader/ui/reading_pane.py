@@ -8,6 +8,11 @@ kept as (section id, character offset) so they survive a resize, a zoom or a rel
 
 Links: ``#anchor`` scrolls within the pane, ``http(s)`` opens in the system browser only when
 clicked, anything else is refused (``linkRefused``). Hovering a link emits ``linkHovered``.
+
+Reading settings (:meth:`ReadingPane.set_reading`): typeface, line spacing and the display
+text (harakat, digits) typeset the article again; the text width only moves the margins. The
+pane's text may then differ from the model's (harakat hidden): :meth:`ReadingPane.display_offset`
+maps model offsets (a find match) to offsets in :meth:`ReadingPane.displayed_text`.
 """
 
 from __future__ import annotations
@@ -18,9 +23,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
+    QFont,
     QFontMetricsF,
     QKeyEvent,
     QResizeEvent,
@@ -34,7 +40,9 @@ from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from reader.model import Article
 
-from .render import MEASURE_CHARS, RenderedArticle, render_article
+from .display_text import DisplayText
+from .reading_prefs import ReadingPrefs
+from .render import RenderedArticle, render_article
 from .section_model import ROOT_ID, SectionModel
 from .settings import Position
 from .themes import THEMES, Theme, pane_stylesheet
@@ -89,6 +97,8 @@ class ReadingPane(QTextBrowser):
         self._resizing = False
         self.theme: Theme = THEMES["light"]
         self.zoom = 100
+        self.reading = ReadingPrefs()
+        self._shown: dict[tuple[int | None, int], DisplayText] = {}
         self._rendered = RenderedArticle(html="")
         self._heading_blocks: list[tuple[int, int]] = []  # (block number, section id)
         self._heading_of: dict[int, int] = {}  # section id → block number
@@ -100,6 +110,7 @@ class ReadingPane(QTextBrowser):
         self._measure_px = 0.0
         self._find: FindHighlights | None = None  # made on first use (find bar)
         self._body_starts: dict[int, int] | None = None
+        self._doc_font: QFont | None = None  # the font the document was last laid out in
         self.anchorClicked.connect(self._on_anchor)
         self.highlighted.connect(lambda url: self.linkHovered.emit(url.toString()))
         self.verticalScrollBar().valueChanged.connect(self._on_scroll)
@@ -119,7 +130,8 @@ class ReadingPane(QTextBrowser):
 
     def _render(self) -> None:
         assert self.article is not None
-        self._rendered = render_article(self.article, self.theme)
+        self._rendered = render_article(self.article, self.theme, self.reading.render_options)
+        self._shown = {}
         self._heading_blocks, self._heading_of, self._heading_numbers = [], {}, []
         self._ys, self._ids = [], []
         self._body_starts = None
@@ -183,11 +195,30 @@ class ReadingPane(QTextBrowser):
         self.restore_position(keep)
         self.recompute_positions()
 
+    def set_reading(self, prefs: ReadingPrefs) -> None:
+        """Apply reading settings (the typeface must be usable: see ``reading_prefs.usable``),
+        keeping the place; the article is typeset again only when its HTML changes."""
+        if prefs == self.reading:
+            return
+        keep = self.position()
+        retypeset = prefs.render_options != self.reading.render_options
+        self.reading = prefs
+        self._apply_style()
+        if retypeset and self.article is not None:
+            self._render()
+        else:
+            self._update_margins()
+        self._ys = []
+        self.restore_position(keep)
+        self.recompute_positions()
+        if self._find is not None:  # the find bar's matches: same places, new text
+            self._find.reset_layout()
+
     def font_px(self) -> int:
         return max(8, round(BASE_FONT_PX * self.zoom / 100))
 
     def _apply_style(self) -> None:
-        self.setStyleSheet(pane_stylesheet(self.theme, self.font_px()))
+        self.setStyleSheet(pane_stylesheet(self.theme, self.font_px(), self.reading.family))
         self._measure_px = 0.0
 
     def _update_margins(self, size: QSize | None = None) -> None:
@@ -200,7 +231,7 @@ class ReadingPane(QTextBrowser):
             self.ensurePolished()
             metrics = QFontMetricsF(self.font())
             per_char = metrics.horizontalAdvance(_MEASURE_SAMPLE) / len(_MEASURE_SAMPLE)
-            self._measure_px = per_char * MEASURE_CHARS
+            self._measure_px = per_char * self.reading.text_width
         width = size.width()
         side = float(max(MIN_SIDE_MARGIN, int((width - self._measure_px) / 2)))
         root = self.document().rootFrame()
@@ -233,6 +264,16 @@ class ReadingPane(QTextBrowser):
                 self._on_scroll(self.verticalScrollBar().value())
         finally:
             self._resizing = False
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Every application stylesheet change (a theme switch) re-sends the pane its own,
+        # unchanged font, a dozen times; QTextEdit lays the whole text out again for each.
+        if event.type() == QEvent.Type.FontChange:
+            font = self.font()
+            if self._doc_font is not None and font == self._doc_font:
+                return
+            self._doc_font = QFont(font)
+        super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         # QTextEdit scrolls to its cursor (the start) when first shown: keep our place.
@@ -523,6 +564,46 @@ class ReadingPane(QTextBrowser):
         if heading_top is not None and target < heading_top <= y and y - heading_top < view * 0.6:
             target = heading_top  # its section's heading fits above it: show it too
         self._scroll_to_y(max(0.0, target))
+    # -- model text → displayed text (find matches with harakat hidden) --------------------
+
+    def displayed_text(self, section_id: int | None, block: int) -> str | None:
+        """The text shown for a model place, as render.py put it in the HTML: the title
+        (``section_id`` None), a heading (``block`` < 0) or a body block; None: no such place.
+        (Qt may still collapse white space, and a list item's block starts with its marker.)"""
+        shown = self._display_text(section_id, block)
+        return None if shown is None else shown.text
+
+    def display_offset(self, section_id: int | None, block: int, model_offset: int) -> int:
+        """Offset in :meth:`displayed_text` of ``model_offset`` in the model text of that
+        place: the identity while harakat are shown and digits are as written (digits keep
+        their length; a hidden haraka maps to where it would have been)."""
+        if self.reading.display.identity:
+            return model_offset
+        shown = self._display_text(section_id, block)
+        return model_offset if shown is None else shown.offset(model_offset)
+
+    def _display_text(self, section_id: int | None, block: int) -> DisplayText | None:
+        key = (section_id, block)
+        shown = self._shown.get(key)
+        if shown is None:
+            text = self._model_text(section_id, block)
+            if text is None:
+                return None
+            shown = self._shown[key] = DisplayText(text, self.reading.display)
+        return shown
+
+    def _model_text(self, section_id: int | None, block: int) -> str | None:
+        article = self.article
+        if article is None:
+            return None
+        if section_id is None:
+            return article.title
+        if not 0 <= section_id < len(article.sections):
+            return None
+        section = article.sections[section_id]
+        if block < 0:
+            return section.heading
+        return section.blocks[block].text if block < len(section.blocks) else None
 
     # -- keys and links ------------------------------------------------------------------
 

@@ -9,6 +9,11 @@ Headings carry their section ids by *position*: every HTML block element here be
 one QTextBlock, so the block number of each heading is known without named anchors (which make
 Qt's HTML import several times slower on long articles). The pane checks those numbers against
 the document once and falls back to a scan if they ever disagree.
+
+Reading settings (:class:`RenderOptions`): the line height, and what is shown of the text
+(harakat hidden, digits restyled: :mod:`.display_text`). They change the display only: every
+block still holds the text of one model block, and :class:`.display_text.DisplayText` maps
+model offsets into it.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from itertools import pairwise
 
 from reader.model import Article, Block, BlockKind, SpanKind
 
+from .display_text import DisplayOptions, DisplayText, display
 from .themes import Theme
 
 #: Line height of body text, in percent of the font's line spacing.
@@ -28,6 +34,14 @@ MEASURE_CHARS = 68
 #: Nesting levels that still indent further: deeper lists and quotes (a hostile file nests
 #: them 1,000 deep) stay at this indent, so their text keeps a readable column.
 MAX_INDENT_LEVELS = 4
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """Reading settings that change the HTML: line height (percent) and the display text."""
+
+    line_height: int = LINE_HEIGHT
+    display: DisplayOptions = field(default_factory=DisplayOptions)
 
 
 @dataclass
@@ -45,17 +59,18 @@ class RenderedArticle:
     themed: bool = False
 
 
-def _inline(block: Block, link_colour: str) -> tuple[str, bool]:
+def _inline(block: Block, link_colour: str, options: DisplayOptions) -> tuple[str, bool]:
     """The block's text as HTML with its spans; second value: any link in it."""
     text = block.text
     spans = [s for s in block.spans if 0 <= s.start < s.end <= len(text)]
+    shown = DisplayText(text, options)
     if not spans:
-        return _text(text), False
+        return _text(shown.text), False
     cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
     parts: list[str] = []
     has_link = False
     for start, end in pairwise(cuts):
-        piece = _text(text[start:end])
+        piece = _text(shown.slice(start, end))
         for span in spans:
             if span.start <= start and end <= span.end:
                 if span.kind is SpanKind.LINK and span.href:
@@ -83,9 +98,10 @@ def _text(text: str) -> str:
     return escape(text, quote=False).replace("\n", "<br/>")
 
 
-def source_line(article: Article) -> str:
+def source_line(article: Article, options: DisplayOptions | None = None) -> str:
     """Author, date and file name, as shown under the title."""
-    parts = [p for p in (article.author, article.date) if p]
+    shown = options or DisplayOptions()
+    parts = [display(p, shown) for p in (article.author, article.date) if p]
     if article.source.path is not None:
         parts.append(article.source.path.name)
     # Each part is a bidi isolate (FSI … PDI): after an Arabic name, "2025-04-12" would
@@ -93,20 +109,24 @@ def source_line(article: Article) -> str:
     return " · ".join(f"\u2068{p}\u2069" for p in parts)
 
 
-def render_article(article: Article, theme: Theme) -> RenderedArticle:
+def render_article(
+    article: Article, theme: Theme, options: RenderOptions | None = None
+) -> RenderedArticle:
     """Typeset ``article`` as HTML for the reading pane."""
+    options = options or RenderOptions()
+    shown, line_height = options.display, options.line_height
     out: list[str] = ['<html><body dir="rtl">']
     result = RenderedArticle(html="")
     out.append(
         f'<h1 dir="rtl" align="center" style="margin-top: 8px; margin-bottom: 6px">'
-        f"{_text(article.label())}</h1>"
+        f"{_text(display(article.label(), shown))}</h1>"
     )
     out.append(
         f'<p dir="rtl" align="center" style="font-size: small; margin-bottom: 28px">'
-        f'{_text(source_line(article)) or "&nbsp;"}</p>'
+        f'{_text(source_line(article, shown)) or "&nbsp;"}</p>'
     )
     blocks = 2
-    para = f'dir="rtl" align="justify" style="line-height: {LINE_HEIGHT}%; margin-bottom: 14px"'
+    para = f'dir="rtl" align="justify" style="line-height: {line_height}%; margin-bottom: 14px"'
     for section in article.sections:
         if section.anchor:
             result.anchors.setdefault(section.anchor, section.id)
@@ -114,26 +134,26 @@ def render_article(article: Article, theme: Theme) -> RenderedArticle:
             tag = f"h{min(section.level + 1, 6)}"
             out.append(
                 f'<{tag} dir="rtl" style="margin-top: 26px; margin-bottom: 12px">'
-                f"{_text(' '.join(section.heading.split()))}</{tag}>"
+                f"{_text(' '.join(display(section.heading, shown).split()))}</{tag}>"
             )
             result.headings.append((blocks, section.id))
             blocks += 1
         for block in section.blocks:
-            body, link = _inline(block, theme.link)
+            body, link = _inline(block, theme.link, shown)
             result.themed |= link
             if block.kind is BlockKind.LIST_ITEM:
                 # The source's own marker (•, 1., ٣.) as text: Qt's list numbering knows no
                 # Arabic-Indic digits, and one block per item keeps block numbers predictable.
-                marker = _text(_bullet(block.marker))
+                marker = _text(display(_bullet(block.marker), shown))
                 indent = 26 * (min(block.depth, MAX_INDENT_LEVELS) + 1)
                 out.append(
-                    f'<p dir="rtl" style="line-height: {LINE_HEIGHT}%; margin-bottom: 6px;'
+                    f'<p dir="rtl" style="line-height: {line_height}%; margin-bottom: 6px;'
                     f' margin-right: {indent}px">{marker}&nbsp;&nbsp;{body}</p>'
                 )
             elif block.kind is BlockKind.QUOTE:
                 indent = 28 * (min(block.depth, MAX_INDENT_LEVELS) + 1)
                 out.append(
-                    f'<p dir="rtl" align="justify" style="line-height: {LINE_HEIGHT}%;'
+                    f'<p dir="rtl" align="justify" style="line-height: {line_height}%;'
                     f" margin-bottom: 14px; margin-right: {indent}px; margin-left: {indent}px;"
                     f' font-style: italic">{body}</p>'
                 )
