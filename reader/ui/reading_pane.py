@@ -6,6 +6,10 @@ far down as the reader has gone, so a long article is never laid out ahead of ne
 costs one bisect over the cache (:meth:`ReadingPane.section_at_top`). Reading positions are
 kept as (section id, character offset) so they survive a resize, a zoom or a reload.
 
+Large articles (books) are not typeset in one piece: :mod:`.incremental_render` keeps every
+block in the document but typesets only the chunks around the view (``self._chunked``); the
+hooks here make sure the text a method reads is typeset first.
+
 Links: ``#anchor`` scrolls within the pane, ``http(s)`` opens in the system browser only when
 clicked, anything else is refused (``linkRefused``). Hovering a link emits ``linkHovered``.
 """
@@ -13,7 +17,7 @@ clicked, anything else is refused (``linkRefused``). Hovering a link emits ``lin
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QSize, Qt, QUrl, Signal
@@ -31,6 +35,7 @@ from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from reader.model import Article
 
+from .incremental_render import ChunkedText, is_large
 from .render import MEASURE_CHARS, RenderedArticle, render_article
 from .section_model import ROOT_ID, SectionModel
 from .settings import Position
@@ -90,6 +95,7 @@ class ReadingPane(QTextBrowser):
         self._ids: list[int] = []
         self._current = ROOT_ID
         self._measure_px = 0.0
+        self._chunked: ChunkedText | None = None  # large articles only
         self.anchorClicked.connect(self._on_anchor)
         self.highlighted.connect(lambda url: self.linkHovered.emit(url.toString()))
         self.verticalScrollBar().valueChanged.connect(self._on_scroll)
@@ -107,6 +113,13 @@ class ReadingPane(QTextBrowser):
 
     def _render(self) -> None:
         assert self.article is not None
+        if self._chunked is not None and self._chunked.article is not self.article:
+            self._chunked.stop()
+            self._chunked.deleteLater()
+            self._chunked = None
+        if self._chunked is not None or is_large(self.article):
+            self._render_chunked()
+            return
         self._rendered = render_article(self.article, self.theme)
         self._heading_blocks, self._heading_of, self._heading_numbers = [], {}, []
         self._ys, self._ids = [], []
@@ -126,6 +139,48 @@ class ReadingPane(QTextBrowser):
         self._ids = [sid for _, sid in self._heading_blocks]
         self._update_margins()
         self.recompute_positions()
+
+    def _render_chunked(self) -> None:
+        """A large article: spacers with the text of the first view (see
+        :mod:`.incremental_render`); the rest is typeset as the reader moves."""
+        assert self.article is not None
+        chunked = self._chunked
+        if chunked is None:  # else the same article again (zoom, theme): same blocks
+            chunked = ChunkedText(self, self.article, self.theme)
+            chunked.changed.connect(self._forget_positions_from)
+        chunked.theme = self.theme
+        self._rendered = RenderedArticle(
+            html="", headings=chunked.headings, block_count=chunked.block_count,
+            anchors=chunked.anchors, themed=chunked.themed,
+        )
+        doc = chunked.build()
+        self._resizing = True
+        try:
+            self.setDocument(doc)  # the previous one is the pane's child: deleted
+        finally:
+            self._resizing = False
+        self._chunked = chunked
+        self._heading_blocks = list(chunked.headings)
+        self._heading_of = {sid: n for n, sid in self._heading_blocks}
+        self._heading_numbers = [n for n, _ in self._heading_blocks]
+        self._ids = [sid for _, sid in self._heading_blocks]
+        self._ys = []
+        self._update_margins()
+        self.recompute_positions()
+
+    def _forget_positions_from(self, block_number: int) -> None:
+        """Chunks from ``block_number`` on were typeset or emptied: headings there moved."""
+        del self._ys[bisect_left(self._heading_numbers, block_number):]
+
+    def is_loading(self) -> bool:
+        """True while a large article's text around the view is still being typeset."""
+        return self._chunked is not None and self._chunked.is_loading()
+
+    def ensure_typeset(self, first_block: int, last_block: int | None = None) -> None:
+        """Make sure blocks ``first_block .. last_block`` hold their text (a large article
+        keeps the text far from the view as empty blocks). The view does not move."""
+        if self._chunked is not None:
+            self._chunked.ensure_blocks(first_block, last_block)
 
     def _find_headings(self) -> list[tuple[int, int]]:
         """Block numbers of the headings: as rendered, checked; a scan if they disagree."""
@@ -163,6 +218,8 @@ class ReadingPane(QTextBrowser):
         keep = self.position()
         self.zoom = percent
         self._apply_style()
+        if self._chunked is not None:  # spacer heights are for the old size: build anew
+            self._render()
         self._update_margins()
         self._ys = []
         self.restore_position(keep)
@@ -282,6 +339,9 @@ class ReadingPane(QTextBrowser):
         return self._ids[i] if i >= 0 else ROOT_ID
 
     def _on_scroll(self, value: int) -> None:
+        if self._chunked is not None and self._sized:
+            self._chunked.fill_view()
+            value = self.verticalScrollBar().value()  # kept in place if text came above
         section = self.section_at_top(value)
         if section != self._current:
             self._current = section
@@ -334,6 +394,8 @@ class ReadingPane(QTextBrowser):
         if self._pending is not None or not self._sized:
             return self._pending or Position(ROOT_ID, 0)
         doc = self.document()
+        if self._chunked is not None:
+            self._ensure_top_section()
         top = self.verticalScrollBar().value()
         if top <= self._line_top(doc.begin()):
             return Position(ROOT_ID, 0)  # above the first line: a hit test there is unreliable
@@ -351,6 +413,19 @@ class ReadingPane(QTextBrowser):
         number, section = self._heading_blocks[i]
         return Position(section, max(0, char - doc.findBlockByNumber(number).position()))
 
+    def _ensure_top_section(self) -> None:
+        """Large article: typeset the view and the section at its top from its heading on,
+        so character offsets counted from the heading are true."""
+        assert self._chunked is not None
+        self._chunked.fill_view()
+        top = self.verticalScrollBar().value()
+        doc = self.document()
+        x = self.viewport().width() / 2
+        char = doc.documentLayout().hitTest(QPointF(x, top + 1), Qt.HitTestAccuracy.FuzzyHit)
+        number = doc.findBlock(max(0, char)).blockNumber()
+        i = bisect_right(self._heading_numbers, number) - 1
+        self._chunked.ensure_blocks(self._heading_numbers[i] if i >= 0 else 0, number)
+
     def restore_position(self, position: Position) -> None:
         """Scroll so that the line holding ``position`` is at the top (once the pane has its
         real size: until then the position is kept pending)."""
@@ -365,6 +440,10 @@ class ReadingPane(QTextBrowser):
                 self._scroll_to_y(0)
                 return
             base = doc.findBlockByNumber(number).position()
+        if self._chunked is not None:  # typeset the section as far as the place first
+            first = doc.findBlock(base).blockNumber()
+            self._chunked.ensure_offset(first, position.offset)
+            base = doc.findBlockByNumber(first).position()
         char = min(base + position.offset, max(0, doc.characterCount() - 1))
         if char <= 0:
             self._scroll_to_y(0)
@@ -385,6 +464,7 @@ class ReadingPane(QTextBrowser):
                 self._scroll_to_y(0)
             else:  # the end of the text at the bottom of the view, not the blank room after it
                 doc = self.document()
+                self.ensure_typeset(max(0, doc.blockCount() - 1))
                 bottom = doc.documentLayout().blockBoundingRect(doc.lastBlock()).bottom()
                 self._scroll_to_y(max(0.0, bottom + 24 - self.viewport().height()))
             event.accept()

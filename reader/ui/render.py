@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from html import escape
 from itertools import pairwise
 
-from reader.model import Article, Block, BlockKind, SpanKind
+from reader.model import Article, Block, BlockKind, Section, SpanKind
 
 from .themes import Theme
 
@@ -90,54 +90,73 @@ def source_line(article: Article) -> str:
     return " · ".join(f"\u2068{p}\u2069" for p in parts)
 
 
+def title_html(article: Article) -> list[str]:
+    """The two blocks above the text: the title and the source line."""
+    return [
+        f'<h1 dir="rtl" align="center" style="margin-top: 8px; margin-bottom: 6px">'
+        f"{_text(article.title)}</h1>",
+        f'<p dir="rtl" align="center" style="font-size: small; margin-bottom: 28px">'
+        f'{_text(source_line(article)) or "&nbsp;"}</p>',
+    ]
+
+
+def heading_html(section: Section) -> str:
+    """A section's heading block (``section.heading`` must not be None)."""
+    tag = f"h{min(section.level + 1, 6)}"
+    return (
+        f'<{tag} dir="rtl" style="margin-top: 26px; margin-bottom: 12px">'
+        f"{_text(' '.join((section.heading or '').split()))}</{tag}>"
+    )
+
+
+_PARA = f'dir="rtl" align="justify" style="line-height: {LINE_HEIGHT}%; margin-bottom: 14px"'
+
+
+def block_html(block: Block, theme: Theme) -> tuple[str, bool]:
+    """One body block as one HTML block element; second value: it holds a link."""
+    body, link = _inline(block, theme.link)
+    if block.kind is BlockKind.LIST_ITEM:
+        # The source's own marker (•, 1., ٣.) as text: Qt's list numbering knows no
+        # Arabic-Indic digits, and one block per item keeps block numbers predictable.
+        marker = _text(_bullet(block.marker))
+        indent = 26 * (block.depth + 1)
+        return (
+            f'<p dir="rtl" style="line-height: {LINE_HEIGHT}%; margin-bottom: 6px;'
+            f' margin-right: {indent}px">{marker}&nbsp;&nbsp;{body}</p>'
+        ), link
+    if block.kind is BlockKind.QUOTE:
+        indent = 28 * (block.depth + 1)
+        return (
+            f'<p dir="rtl" align="justify" style="line-height: {LINE_HEIGHT}%;'
+            f" margin-bottom: 14px; margin-right: {indent}px; margin-left: {indent}px;"
+            f' font-style: italic">{body}</p>'
+        ), link
+    return f"<p {_PARA}>{body}</p>", link
+
+
+#: The document around the block elements (one QTextBlock each).
+HTML_START = '<html><body dir="rtl">'
+HTML_END = "</body></html>"
+
+
 def render_article(article: Article, theme: Theme) -> RenderedArticle:
     """Typeset ``article`` as HTML for the reading pane."""
-    out: list[str] = ['<html><body dir="rtl">']
+    out: list[str] = [HTML_START, *title_html(article)]
     result = RenderedArticle(html="")
-    out.append(
-        f'<h1 dir="rtl" align="center" style="margin-top: 8px; margin-bottom: 6px">'
-        f"{_text(article.title)}</h1>"
-    )
-    out.append(
-        f'<p dir="rtl" align="center" style="font-size: small; margin-bottom: 28px">'
-        f'{_text(source_line(article)) or "&nbsp;"}</p>'
-    )
     blocks = 2
-    para = f'dir="rtl" align="justify" style="line-height: {LINE_HEIGHT}%; margin-bottom: 14px"'
     for section in article.sections:
         if section.anchor:
             result.anchors.setdefault(section.anchor, section.id)
         if section.heading is not None:
-            tag = f"h{min(section.level + 1, 6)}"
-            out.append(
-                f'<{tag} dir="rtl" style="margin-top: 26px; margin-bottom: 12px">'
-                f"{_text(' '.join(section.heading.split()))}</{tag}>"
-            )
+            out.append(heading_html(section))
             result.headings.append((blocks, section.id))
             blocks += 1
         for block in section.blocks:
-            body, link = _inline(block, theme.link)
+            html, link = block_html(block, theme)
             result.themed |= link
-            if block.kind is BlockKind.LIST_ITEM:
-                # The source's own marker (•, 1., ٣.) as text: Qt's list numbering knows no
-                # Arabic-Indic digits, and one block per item keeps block numbers predictable.
-                marker = _text(_bullet(block.marker))
-                indent = 26 * (block.depth + 1)
-                out.append(
-                    f'<p dir="rtl" style="line-height: {LINE_HEIGHT}%; margin-bottom: 6px;'
-                    f' margin-right: {indent}px">{marker}&nbsp;&nbsp;{body}</p>'
-                )
-            elif block.kind is BlockKind.QUOTE:
-                indent = 28 * (block.depth + 1)
-                out.append(
-                    f'<p dir="rtl" align="justify" style="line-height: {LINE_HEIGHT}%;'
-                    f" margin-bottom: 14px; margin-right: {indent}px; margin-left: {indent}px;"
-                    f' font-style: italic">{body}</p>'
-                )
-            else:
-                out.append(f"<p {para}>{body}</p>")
+            out.append(html)
             blocks += 1
-    out.append("</body></html>")
+    out.append(HTML_END)
     result.html = "\n".join(out)
     result.block_count = blocks
     return result
