@@ -20,7 +20,7 @@ import math
 from bisect import bisect_left, bisect_right
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QFontMetricsF,
@@ -96,6 +96,7 @@ class ReadingPane(QTextBrowser):
         self._current = ROOT_ID
         self._measure_px = 0.0
         self._chunked: ChunkedText | None = None  # large articles only
+        self._holding = False
         self.anchorClicked.connect(self._on_anchor)
         self.highlighted.connect(lambda url: self.linkHovered.emit(url.toString()))
         self.verticalScrollBar().valueChanged.connect(self._on_scroll)
@@ -276,6 +277,26 @@ class ReadingPane(QTextBrowser):
         finally:
             self._resizing = False
 
+    def changeEvent(self, event: QEvent) -> None:
+        # A new font (the application's stylesheet changed: theme) lays the document out
+        # again from the top; Qt does a large article's in steps and clamps the scroll bar to
+        # the first step's height on the way: keep the place across it.
+        kinds = (QEvent.Type.FontChange, QEvent.Type.StyleChange)
+        if self._chunked is None or not self._sized or event.type() not in kinds:
+            super().changeEvent(event)
+            return
+        keep = self.position()
+        self._holding = True  # the scroll values on the way are not the reader's
+        try:
+            super().changeEvent(event)
+            doc = self.document()
+            doc.documentLayout().blockBoundingRect(doc.lastBlock())  # spacers: fast
+        finally:
+            self._holding = False
+        self._ys = []
+        self.restore_position(keep)
+        self._on_scroll(self.verticalScrollBar().value())
+
     def showEvent(self, event: QShowEvent) -> None:
         # QTextEdit scrolls to its cursor (the start) when first shown: keep our place.
         keep = self.position() if self.article is not None and self._sized else None
@@ -339,6 +360,8 @@ class ReadingPane(QTextBrowser):
         return self._ids[i] if i >= 0 else ROOT_ID
 
     def _on_scroll(self, value: int) -> None:
+        if self._holding:
+            return
         if self._chunked is not None and self._sized:
             self._chunked.fill_view()
             value = self.verticalScrollBar().value()  # kept in place if text came above
