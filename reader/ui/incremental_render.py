@@ -71,7 +71,7 @@ LARGE_ARTICLE_CHARS = 100_000
 #: A chunk is a heading and the blocks after it, cut at block ends after this many characters.
 CHUNK_CHARS = 4_000
 #: Typeset characters kept in the document; the chunks farthest from the view are emptied.
-LOADED_CHARS = 60_000
+LOADED_CHARS = 30_000
 #: View heights above and below the view that the background timer fills.
 PREFETCH_VIEWS = 1.5
 #: Longest time one background step may take, in seconds.

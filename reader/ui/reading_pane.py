@@ -31,7 +31,7 @@ from PySide6.QtGui import (
     QTextOption,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QTextBrowser, QWidget
 
 from reader.model import Article
 
@@ -278,18 +278,22 @@ class ReadingPane(QTextBrowser):
             self._resizing = False
 
     def changeEvent(self, event: QEvent) -> None:
-        # A new font (the application's stylesheet changed: theme) lays the document out
-        # again from the top; Qt does a large article's in steps and clamps the scroll bar to
-        # the first step's height on the way: keep the place across it.
-        kinds = (QEvent.Type.FontChange, QEvent.Type.StyleChange)
-        if self._chunked is None or not self._sized or event.type() not in kinds:
+        # A font change lays the document out again from the top; Qt does it in steps and
+        # clamps the scroll bar to the first step's height on the way: for a large article,
+        # keep the place across it (and skip it when the font is the same: theme switches).
+        if (self._chunked is None or not self._sized
+                or event.type() != QEvent.Type.FontChange):
             super().changeEvent(event)
+            return
+        doc = self.document()
+        font = doc.defaultFont()
+        if self.font() == font:  # a theme switch re-polishes with the same font: no relayout
+            QAbstractScrollArea.changeEvent(self, event)
             return
         keep = self.position()
         self._holding = True  # the scroll values on the way are not the reader's
         try:
             super().changeEvent(event)
-            doc = self.document()
             doc.documentLayout().blockBoundingRect(doc.lastBlock())  # spacers: fast
         finally:
             self._holding = False
