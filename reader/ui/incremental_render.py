@@ -85,6 +85,8 @@ CHUNK_CHARS = 4_000
 LOADED_CHARS = 30_000
 #: View heights above and below the view that the background timer fills.
 PREFETCH_VIEWS = 1.5
+#: Most chunks emptied in one background step (each step lays the rest of the text out once).
+UNLOAD_PER_STEP = 40
 #: Longest time one background step may take, in seconds.
 SLICE_S = 0.02
 #: Chunks typeset to calibrate the height estimate.
@@ -117,9 +119,10 @@ class Chunk:
     loaded: bool = False
 
 
-def _spacer(height: float) -> QTextBlockFormat:
+def _spacer(height: float, top_margin: float = 0.0) -> QTextBlockFormat:
     fmt = QTextBlockFormat()
     fmt.setLineHeight(max(0.0, height), _FIXED)
+    fmt.setTopMargin(top_margin)
     return fmt
 
 
@@ -127,11 +130,14 @@ class ChunkedText(QObject):
     """The document of one large article in one pane, typeset chunk by chunk.
 
     ``view`` is the pane (a QTextEdit): its viewport size and vertical scroll bar define what is
-    in view. ``changed(first_block)`` is emitted after chunks were typeset or emptied: layout
-    positions from that block on have moved.
+    in view. ``changed(first_block)`` is emitted after chunks were typeset or emptied and
+    layout positions from that block on have moved; ``replaced`` after any such change.
     """
 
     changed = Signal(int)
+    #: Some chunks were typeset or emptied (text positions after them moved; QTextCursors
+    #: inside them collapsed).
+    replaced = Signal()
     finished = Signal()
 
     def __init__(self, view: QTextEdit, article: Article, theme: Theme) -> None:
@@ -343,18 +349,27 @@ class ChunkedText(QObject):
         cursor.endEditBlock()
         chunk.loaded = True
 
-    def _unload(self, i: int) -> None:
-        """Put a spacer of the chunk's measured height in place of its text."""
+    def _measure(self, i: int) -> tuple[float, float]:
+        """(height, top margin) of a spacer that takes typeset chunk ``i``'s place exactly:
+        Qt adds margins (no collapsing), and a block's top is below its top margin."""
+        margin = self._block(self.chunks[i].first).blockFormat().topMargin()
+        if i + 1 < len(self.chunks):
+            after = self._block(self.chunks[i + 1].first).blockFormat().topMargin()
+            return self._top(i + 1) - after - self._top(i), margin
+        return self._top(i + 1) - self._top(i), margin
+
+    def _unload(self, i: int, measured: tuple[float, float]) -> None:
+        """Put a spacer of the chunk's ``measured`` size in place of its text."""
         chunk = self.chunks[i]
         if not chunk.loaded:
             return
-        chunk.height = self._top(i + 1) - self._top(i)
+        chunk.height = measured[0]
         cursor = self._select(chunk)
         cursor.beginEditBlock()
         cursor.insertText("\u2029" * (chunk.count - 1))
         first = self._block(chunk.first)
         cursor.setPosition(first.position())
-        cursor.setBlockFormat(_spacer(chunk.height))
+        cursor.setBlockFormat(_spacer(*measured))
         if chunk.count > 1:
             cursor.setPosition(first.next().position())
             last = self._block(chunk.first + chunk.count - 1)
@@ -389,20 +404,34 @@ class ChunkedText(QObject):
     def _bar(self) -> QScrollBar:
         return self.view.verticalScrollBar()
 
-    def _keeping_view(self, change: Callable[[], int]) -> None:
+    def _keeping_view(self, change: Callable[[], int], after: int | None = None) -> None:
         """Run ``change`` (which returns the first chunk it changed, or -1) keeping the text
         at the top of the view in place: the chunk there if it is typeset (it is not
-        changed), else the next one (a spacer at the top is about to become text)."""
+        changed), else the next one (a spacer at the top is about to become text).
+
+        ``after``: the chunk after the last one changed, when the change should not move it
+        (exact spacers): if it did not move, nothing else moved and ``changed`` is not sent.
+        """
         bar = self._bar()
         top = bar.value()
         anchor = self.chunk_at(top + 1)  # +1: a scroll value rounded down onto a chunk's top
         if not self.chunks[anchor].loaded and anchor + 1 < len(self.chunks):
             anchor += 1
         offset = top - self._top(anchor)
-        first = change()
+        end = self._top(after) if after is not None else None
+        # One edit block for all the chunks: Qt lays the rest of the document (thousands of
+        # spacers, ~13 ms) out again once per change, not once per chunk.
+        batch = QTextCursor(self.doc)
+        batch.beginEditBlock()
+        try:
+            first = change()
+        finally:
+            batch.endEditBlock()
         if first < 0:
             return
-        self.changed.emit(self.chunks[first].first)
+        self.replaced.emit()
+        if end is None or after is None or abs(self._top(after) - end) > 0.5:
+            self.changed.emit(self.chunks[first].first)
         target = round(self._top(anchor) + offset)
         if target != top:
             if target > bar.maximum():
@@ -494,25 +523,27 @@ class ChunkedText(QObject):
         lo = self.chunk_at(bar.value() - PREFETCH_VIEWS * height)
         top = self.chunk_at(bar.value())
         hi = self.chunk_at(bar.value() + (1 + PREFETCH_VIEWS) * height)
-        # Nearest first: below the view (where reading goes), then above it.
-        wanted = [i for i in range(top, hi + 1) if not self.chunks[i].loaded]
-        wanted += [i for i in range(top - 1, lo - 1, -1) if not self.chunks[i].loaded]
-        done: list[int] = []
+        # Nearest first: below the view (where reading goes), then above it; one edit block
+        # per side, so the typeset view between them is not laid out again.
+        below = [i for i in range(top, hi + 1) if not self.chunks[i].loaded]
+        above = [i for i in range(top - 1, lo - 1, -1) if not self.chunks[i].loaded]
+        for wanted in (below, above):
+            done: list[int] = []
 
-        def load() -> int:
-            for i in wanted:
-                self._load(i)
-                done.append(i)
-                if time.perf_counter() - started > SLICE_S:
-                    break
-            return min(done) if done else -1
+            def load(wanted: list[int] = wanted, done: list[int] = done) -> int:
+                for i in wanted:
+                    self._load(i)
+                    done.append(i)
+                    if time.perf_counter() - started > SLICE_S:
+                        break
+                return min(done) if done else -1
 
-        self._guarded(lambda: self._keeping_view(load))
-        if len(done) < len(wanted):
-            self._timer.start()
-            return
+            self._guarded(lambda load=load: self._keeping_view(load))  # type: ignore[misc]
+            if len(done) < len(wanted):
+                break
+        # Empty far chunks at every step: a reader dragging the scroll bar keeps loading.
         self._guarded(lambda: self._evict(lo, hi, started))
-        if self._over_budget(lo, hi) and time.perf_counter() - started > SLICE_S:
+        if any(not self.chunks[i].loaded for i in range(lo, hi + 1)) or self._over_budget(lo, hi):
             self._timer.start()
             return
         self.finished.emit()
@@ -534,16 +565,17 @@ class ChunkedText(QObject):
                 break
             drop.append(i)
             total -= self.chunks[i].chars
-        if not drop:
-            return
+        for side in ([i for i in drop if i > hi], [i for i in drop if i < lo]):
+            side = sorted(side)[:UNLOAD_PER_STEP]
+            if not side or time.perf_counter() - started > SLICE_S:
+                continue
+            # Sizes first: inside the edit block the layout is not updated.
+            sizes = {i: self._measure(i) for i in side}
 
-        def unload() -> int:
-            done = []
-            for i in sorted(drop, reverse=True):  # from the end: measured tops stay valid
-                self._unload(i)
-                done.append(i)
-                if time.perf_counter() - started > SLICE_S:
-                    break
-            return min(done)
+            def unload(side: list[int] = side, sizes: dict[int, tuple[float, float]] = sizes,
+                       ) -> int:
+                for i in side:
+                    self._unload(i, sizes[i])
+                return side[0]
 
-        self._keeping_view(unload)
+            self._keeping_view(unload, after=side[-1] + 1)

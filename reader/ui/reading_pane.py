@@ -64,6 +64,9 @@ class ReadingPane(QTextBrowser):
     linkRefused = Signal(str)
     #: Ctrl+wheel asks the window to zoom (+1 in, -1 out): the font size belongs to the window.
     zoomRequested = Signal(int)
+    #: Large articles: text far from the view was typeset or emptied again (document
+    #: positions after it moved; see :meth:`ensure_typeset`).
+    textReplaced = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -149,6 +152,7 @@ class ReadingPane(QTextBrowser):
         if chunked is None:  # else the same article again (zoom, theme): same blocks
             chunked = ChunkedText(self, self.article, self.theme)
             chunked.changed.connect(self._forget_positions_from)
+            chunked.replaced.connect(self.textReplaced)
         chunked.theme = self.theme
         self._rendered = RenderedArticle(
             html="", headings=chunked.headings, block_count=chunked.block_count,

@@ -225,12 +225,27 @@ def test_typeset_chunks_match_the_model_and_memory_stays_bounded(
 ) -> None:
     _window, pane = _open(qtbot, make, large_path)
     ids = pane.section_ids()
+    pane.scroll_to_section(ids[100])
+    end = pane.heading_block(ids[111])
+    assert end is not None
+    pane.ensure_typeset(0, end.blockNumber())  # read once: measured, no longer estimated
+    _wait_loaded(qtbot, pane)
+    before = [heading_top(pane, ids[i]) for i in (90, 100, 110)]
     for i in range(0, len(ids), 97):  # visit the whole book
         pane.scroll_to_section(ids[i])
         qtbot.wait(1)
     _wait_loaded(qtbot, pane)
     assert pane._chunked is not None
-    assert pane._chunked.loaded_chars() <= LOADED_CHARS + 2 * CHUNK_CHARS
+    chunked = pane._chunked
+    assert chunked.loaded_chars() <= LOADED_CHARS + 2 * CHUNK_CHARS
+    # Text read once and emptied again keeps its place: coming back finds it where it was.
+    heading = pane.heading_block(ids[100])
+    assert heading is not None
+    assert not chunked.chunks[chunked.chunk_of(heading.blockNumber())].loaded
+    pane.scroll_to_section(ids[100])
+    _wait_loaded(qtbot, pane)
+    after = [heading_top(pane, ids[i]) for i in (90, 100, 110)]
+    assert after == pytest.approx(before, abs=1)
     # Any block can be asked for (the find bar's (section, block) → block number).
     section = large_article.sections[ids[1500]]
     heading = pane.heading_block(section.id)
