@@ -12,6 +12,8 @@ a fresh process: opens it in a shown window and reports
 - ``load_s``: until the pane says the load is over (``is_loading()`` false);
 - ``jump_s``: ``scroll_to_section`` to the N-th headed section until its heading is at the top
   (once during the load, not counted in ``max_gap_ms``, and once after it);
+- ``drag_step_max_ms``: the slowest of 100 steps of a scroll-bar drag through the text (the
+  new place shown, typeset, and one background step);
 - ``zoom_s``/``theme_s``: a zoom step and a theme switch, each until the place is kept;
 - ``peak_rss_mb``: peak resident memory of the process (MiB); ``window_rss_mb``: before the
   open, with the window shown.
@@ -105,6 +107,13 @@ def _child(path: Path, jump: int, settle_s: float = SETTLE_S) -> dict[str, Any]:
         max_gap = max(gaps, default=0.0)
 
         jump_after = _jump(app, pane, ids[max(0, min(jump, len(ids) - 1) - 7)])
+        drag = 0.0
+        bar = pane.verticalScrollBar()
+        for step in range(101):  # a drag of the scroll bar from top to bottom
+            t = time.perf_counter()
+            bar.setValue(bar.maximum() * step // 100)
+            app.processEvents()
+            drag = max(drag, time.perf_counter() - t)
         t = time.perf_counter()
         window.set_zoom(window.zoom + 10)
         app.processEvents()
@@ -129,6 +138,7 @@ def _child(path: Path, jump: int, settle_s: float = SETTLE_S) -> dict[str, Any]:
             "load_s": round(load, 2),
             "jump_during_load_s": None if jump_during is None else round(jump_during, 3),
             "jump_after_load_s": round(jump_after, 3),
+            "drag_step_max_ms": round(drag * 1000, 1),
             "zoom_s": round(zoom, 3),
             "theme_s": round(theme, 3),
             "jump_after_zoom_s": round(jump_zoomed, 3),

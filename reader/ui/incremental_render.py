@@ -22,8 +22,8 @@ can land, and again at every zoom. So the off-screen part is made *light* instea
   slices of at most :data:`SLICE_S`, and empties the farthest ones beyond
   :data:`LOADED_CHARS` typeset characters (memory and re-layout stay bounded). Any change above
   the view is compensated by keeping the first chunk in the view at the same screen place.
-- Zoom and theme rebuild the spacer document around the reading place (~0.1 s) instead of
-  laying the whole book out again.
+- Zoom, a theme with links, and a width change (debounced) rebuild the spacer document around
+  the reading place (~0.2 s) instead of laying the whole book out again.
 
 Articles under :data:`LARGE_ARTICLE_CHARS` characters are set with one ``setHtml`` exactly as
 before; this module is not used for them.
@@ -75,6 +75,9 @@ from .render import (
 )
 from .themes import Theme
 
+#: The pane's smallest side margin (reading_pane.MIN_SIDE_MARGIN; not imported: cycle).
+MIN_SIDE_MARGIN = 28
+
 log = logging.getLogger(__name__)
 
 #: Articles with more characters of text than this are typeset by chunks (~200 KB of Arabic).
@@ -89,6 +92,10 @@ PREFETCH_VIEWS = 1.5
 UNLOAD_PER_STEP = 40
 #: Longest time one background step may take, in seconds.
 SLICE_S = 0.02
+#: Spacers are sized again when the text column's width changes by more than this share...
+REBUILD_WIDTH_CHANGE = 0.05
+#: ... and the resizing has paused for this long (ms).
+REBUILD_DELAY_MS = 250
 #: Chunks typeset to calibrate the height estimate.
 CALIBRATION_CHUNKS = 6
 
@@ -139,6 +146,8 @@ class ChunkedText(QObject):
     #: inside them collapsed).
     replaced = Signal()
     finished = Signal()
+    #: The text column's width changed: the spacers' heights are for another width.
+    rebuildWanted = Signal()
 
     def __init__(self, view: QTextEdit, article: Article, theme: Theme) -> None:
         super().__init__(view)
@@ -161,6 +170,11 @@ class ChunkedText(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._background_step)
+        self._rebuild_timer = QTimer(self)
+        self._rebuild_timer.setSingleShot(True)
+        self._rebuild_timer.setInterval(REBUILD_DELAY_MS)
+        self._rebuild_timer.timeout.connect(self.rebuildWanted)
+        self.column = 0.0
         self._index()
 
     # -- structure (no Qt) ------------------------------------------------------------------
@@ -239,6 +253,8 @@ class ChunkedText(QObject):
             chunk.loaded = False
             chunk.height = None
         metrics = self._metrics(doc)
+        self.column = metrics[2]
+        self._rebuild_timer.stop()
         self._estimate(metrics, self._calibrate(doc, metrics))
         cursor = QTextCursor(doc)
         cursor.setBlockFormat(_spacer(0))
@@ -264,14 +280,15 @@ class ChunkedText(QObject):
     def _view_height(self) -> float:
         return float(self.view.viewport().height())
 
-    def _metrics(self, doc: QTextDocument) -> tuple[float, float, float]:
-        """(characters per line, paragraph line height, column width) for the estimates."""
+    def _metrics(self, doc: QTextDocument, sized: bool = False) -> tuple[float, float, float]:
+        """(characters per line, paragraph line height, column width) for the estimates;
+        ``sized``: the viewport has its real size even if the pane is not visible yet."""
         metrics = QFontMetricsF(doc.defaultFont())
         sample = "وقال المسؤول إن الوضع على الحدود مستقر وإن القوات تواصل عملها في المنطقة"
         per_char = max(1.0, metrics.horizontalAdvance(sample) / len(sample))
         column = per_char * MEASURE_CHARS
-        width = self.view.viewport().width() - 2 * 28
-        if self.view.isVisible() and width > 100:
+        width = self.view.viewport().width() - 2 * MIN_SIDE_MARGIN
+        if (sized or self.view.isVisible()) and width > 100:  # else: the width aimed for
             column = min(column, float(width))
         return column / per_char, metrics.lineSpacing() * LINE_HEIGHT / 100, column
 
@@ -506,11 +523,25 @@ class ChunkedText(QObject):
     def stop(self) -> None:
         """No more background work (the pane shows another document)."""
         self._timer.stop()
+        self._rebuild_timer.stop()
         self._busy = True
+
+    def check_width(self, immediate: bool = False) -> None:
+        """After a resize: ask for a rebuild if the column width changed by more than
+        :data:`REBUILD_WIDTH_CHANGE` since the spacers were sized: ``immediate`` (the first
+        size, before anything was painted) or once the resizing pauses."""
+        column = self._metrics(self.doc, sized=True)[2]
+        if abs(column - self.column) <= REBUILD_WIDTH_CHANGE * max(1.0, self.column):
+            self._rebuild_timer.stop()
+        elif immediate:
+            self._rebuild_timer.stop()
+            self.rebuildWanted.emit()
+        else:
+            self._rebuild_timer.start()
 
     def is_loading(self) -> bool:
         """True while chunks around the view are still being typeset."""
-        return self._timer.isActive() or self._busy
+        return self._timer.isActive() or self._rebuild_timer.isActive() or self._busy
 
     def _background_step(self) -> None:
         """One slice of the background work: typeset near the view, then empty far chunks."""

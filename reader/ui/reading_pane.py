@@ -153,6 +153,7 @@ class ReadingPane(QTextBrowser):
             chunked = ChunkedText(self, self.article, self.theme)
             chunked.changed.connect(self._forget_positions_from)
             chunked.replaced.connect(self.textReplaced)
+            chunked.rebuildWanted.connect(self._rebuild_chunked)
         chunked.theme = self.theme
         self._rendered = RenderedArticle(
             html="", headings=chunked.headings, block_count=chunked.block_count,
@@ -172,6 +173,13 @@ class ReadingPane(QTextBrowser):
         self._ys = []
         self._update_margins()
         self.recompute_positions()
+
+    def _rebuild_chunked(self) -> None:
+        """Spacers sized again for a new width (see :mod:`.incremental_render`)."""
+        if self._chunked is not None and self.article is not None:
+            keep = self.position()
+            self._render()
+            self.restore_position(keep)
 
     def _forget_positions_from(self, block_number: int) -> None:
         """Chunks from ``block_number`` on were typeset or emptied: headings there moved."""
@@ -268,6 +276,7 @@ class ReadingPane(QTextBrowser):
             super().resizeEvent(event)
             return
         self._resizing = True
+        first = not self._sized
         try:
             keep = self.position() if self.article is not None else None
             self._sized = True
@@ -280,6 +289,8 @@ class ReadingPane(QTextBrowser):
                 self._on_scroll(self.verticalScrollBar().value())
         finally:
             self._resizing = False
+        if self._chunked is not None:  # spacers sized for another width: at once if unseen
+            self._chunked.check_width(immediate=first)
 
     def changeEvent(self, event: QEvent) -> None:
         # A font change lays the document out again from the top; Qt does it in steps and
