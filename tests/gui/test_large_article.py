@@ -332,3 +332,27 @@ def test_ten_megabyte_book(
         pane.scroll_to_section(ids[i])
         assert time.perf_counter() - started < 1.5
         _assert_at_heading(window, pane, article, ids[i])
+
+
+def test_next_and_previous_section_and_reload_keep_working(
+    qtbot: QtBot, make: MakeWindow, tmp_path: Path, large_path: Path, large_article: Article
+) -> None:
+    path = tmp_path / "book.txt"
+    path.write_bytes(large_path.read_bytes())
+    window, pane = _open(qtbot, make, path)
+    ids = pane.section_ids()
+    pane.scroll_to_section(ids[-6])
+    for expected in (ids[-5], ids[-4]):
+        window.next_section()
+        _assert_at_heading(window, pane, large_article, expected)
+    pane.verticalScrollBar().setValue(pane.verticalScrollBar().value() + 50)
+    window.previous_section()  # inside a section: back to its own heading first
+    _assert_at_heading(window, pane, large_article, ids[-4])
+    window.previous_section()
+    _assert_at_heading(window, pane, large_article, ids[-5])
+    kept = pane.position()
+    window.reload_file(path)  # the file changed on disk: same place in the new text
+    assert pane.position() == kept
+    _assert_at_heading(window, pane, large_article, ids[-5])
+    _wait_loaded(qtbot, pane)
+    _assert_at_heading(window, pane, large_article, ids[-5])
