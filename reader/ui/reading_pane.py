@@ -67,6 +67,9 @@ class ReadingPane(QTextBrowser):
     #: Large articles: text far from the view was typeset or emptied again (document
     #: positions after it moved; see :meth:`ensure_typeset`).
     textReplaced = Signal()
+    #: Class defaults: Qt may deliver events (changeEvent) before __init__ has set them.
+    _chunked: ChunkedText | None = None
+    _holding = False
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
