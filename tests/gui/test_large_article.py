@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QElapsedTimer, QPoint, Qt, QTimer
+from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
 
 from benchmarks.harness import make_large_article
@@ -356,3 +357,40 @@ def test_next_and_previous_section_and_reload_keep_working(
     _assert_at_heading(window, pane, large_article, ids[-5])
     _wait_loaded(qtbot, pane)
     _assert_at_heading(window, pane, large_article, ids[-5])
+
+
+def test_a_large_markdown_book_is_typeset_as_in_one_piece(
+    qtbot: QtBot, make: MakeWindow, tmp_path: Path, data_dir: Path
+) -> None:
+    """Lists, quotes, links, bold and nested headings: every typeset chunk gives the blocks
+    (text, heading level, indents, alignment, italics) of the one-piece rendering."""
+    source = (data_dir / "export_markdown.md").read_text(encoding="utf-8")
+    parts, n = ["# كتاب طويل", ""], 0
+    while sum(map(len, parts)) < 250_000:
+        n += 1
+        parts.append(source.replace("\n## ", f"\n## {n} ").replace("\n# ", f"\n## {n} "))
+    path = tmp_path / "book.md"
+    path.write_text("\n".join(parts), encoding="utf-8")
+    window = make([path])
+    pane = pane_of(window)
+    assert pane._chunked is not None and pane.article is not None
+    kinds = {b.kind.value for s in pane.article.sections for b in s.blocks}
+    assert kinds == {"paragraph", "list_item", "quote"}
+    whole = QTextDocument()
+    whole.setHtml(render_article(pane.article, pane.theme).html)
+    doc = pane.document()
+    assert doc.blockCount() == whole.blockCount()
+    chunks = pane._chunked.chunks
+    for chunk in chunks[:: max(1, len(chunks) // 25)] + chunks[-2:]:
+        pane.ensure_typeset(chunk.first, chunk.first + chunk.count - 1)
+        for number in range(chunk.first, chunk.first + chunk.count):
+            ours, one_piece = doc.findBlockByNumber(number), whole.findBlockByNumber(number)
+            assert ours.text() == one_piece.text()
+            a, b = ours.blockFormat(), one_piece.blockFormat()
+            assert (a.headingLevel(), a.rightMargin(), a.leftMargin(), a.alignment()) == (
+                b.headingLevel(), b.rightMargin(), b.leftMargin(), b.alignment())
+            assert ours.begin().fragment().charFormat().fontItalic() == (
+                one_piece.begin().fragment().charFormat().fontItalic())
+    window.set_theme("dark")  # links carry theme colours: typeset again, same place
+    _wait_loaded(qtbot, pane)
+    assert pane.document().blockCount() == whole.blockCount()
