@@ -61,7 +61,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QScrollBar, QTextEdit
 
-from reader.model import Article, SpanKind
+from reader.model import Article, BlockKind, SpanKind
 
 from .render import (
     HTML_END,
@@ -69,6 +69,7 @@ from .render import (
     LINE_HEIGHT,
     MEASURE_CHARS,
     block_html,
+    bullet,
     heading_html,
     source_line,
     title_html,
@@ -227,6 +228,39 @@ class ChunkedText(QObject):
         if block == _HEADING:
             return heading_html(s)
         return block_html(s.blocks[block], self.theme)[0]
+
+    def block_text(self, number: int) -> str:
+        """The plain text block ``number`` shows once typeset (for copying spacers)."""
+        section, block = self._sections[number], self._blocks[number]
+        if block == _TITLE:
+            return self.article.title
+        if block == _SOURCE:
+            return source_line(self.article)
+        s = self.article.sections[section]
+        if block == _HEADING:
+            return " ".join((s.heading or "").split())
+        model = s.blocks[block]
+        if model.kind is BlockKind.LIST_ITEM:
+            return f"{bullet(model.marker)}  {model.text}"
+        return model.text
+
+    def selected_text(self, start: int, end: int) -> str:
+        """Plain text of document positions ``start .. end``: typeset blocks as shown, the
+        text of spacers from the model (a select-all copies the whole book)."""
+        doc = self.doc
+        block, last = doc.findBlock(start), doc.findBlock(end).blockNumber()
+        out: list[str] = []
+        while block.isValid() and block.blockNumber() <= last:
+            number = block.blockNumber()
+            if self.chunks[self.chunk_of(number)].loaded:
+                text = block.text()
+                lo = max(0, start - block.position())
+                hi = min(len(text), end - block.position())
+                out.append(text[lo:hi])
+            else:
+                out.append(self.block_text(number))
+            block = block.next()
+        return "\n".join(out).replace("\u2028", "\n").replace("\xa0", " ")
 
     def chunk_html(self, i: int) -> str:
         c = self.chunks[i]

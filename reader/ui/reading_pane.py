@@ -20,7 +20,7 @@ import math
 from bisect import bisect_left, bisect_right
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPointF, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPointF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QFontMetricsF,
@@ -197,6 +197,16 @@ class ReadingPane(QTextBrowser):
         keeps the text far from the view as empty blocks). The view does not move."""
         if self._chunked is not None:
             self._chunked.ensure_blocks(first_block, last_block)
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        # Copy and drag: a large article's selection may run over text far from the view,
+        # which the document holds as empty blocks; its text comes from the model.
+        if self._chunked is None:
+            return super().createMimeDataFromSelection()
+        cursor = self.textCursor()
+        mime = QMimeData()
+        mime.setText(self._chunked.selected_text(cursor.selectionStart(), cursor.selectionEnd()))
+        return mime
 
     def _find_headings(self) -> list[tuple[int, int]]:
         """Block numbers of the headings: as rendered, checked; a scan if they disagree."""

@@ -71,7 +71,8 @@ def _inline(block: Block, link_colour: str) -> tuple[str, bool]:
     return "".join(parts), has_link
 
 
-def _bullet(marker: str) -> str:
+def bullet(marker: str) -> str:
+    """A list item's marker as shown: the source's number, or a bullet."""
     marker = marker.strip()
     return "•" if not marker or marker in {"-", "*", "+", "•", "·", "–"} else marker
 
@@ -118,7 +119,7 @@ def block_html(block: Block, theme: Theme) -> tuple[str, bool]:
     if block.kind is BlockKind.LIST_ITEM:
         # The source's own marker (•, 1., ٣.) as text: Qt's list numbering knows no
         # Arabic-Indic digits, and one block per item keeps block numbers predictable.
-        marker = _text(_bullet(block.marker))
+        marker = _text(bullet(block.marker))
         indent = 26 * (block.depth + 1)
         return (
             f'<p dir="rtl" style="line-height: {LINE_HEIGHT}%; margin-bottom: 6px;'

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QElapsedTimer, QPoint, Qt, QTimer
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QGuiApplication, QTextCursor, QTextDocument
 from pytestqt.qtbot import QtBot
 
 from benchmarks.harness import make_large_article
@@ -394,3 +394,34 @@ def test_a_large_markdown_book_is_typeset_as_in_one_piece(
     window.set_theme("dark")  # links carry theme colours: typeset again, same place
     _wait_loaded(qtbot, pane)
     assert pane.document().blockCount() == whole.blockCount()
+
+
+def test_select_all_and_copy_gives_the_whole_book(
+    qtbot: QtBot, make: MakeWindow, large_path: Path, large_article: Article
+) -> None:
+    _window, pane = _open(qtbot, make, large_path)
+    pane.scroll_to_section(pane.section_ids()[1000])  # text typeset here and at the top only
+    _wait_loaded(qtbot, pane)
+    pane.setFocus()
+    qtbot.keyClick(pane, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(pane, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    copied = QGuiApplication.clipboard().text().split("\n")
+    assert len(copied) == pane.document().blockCount()
+    assert copied[0] == large_article.title
+    last = large_article.sections[-1]
+    assert copied[-1] == last.blocks[-1].text
+    middle = large_article.sections[1500]  # far from anything typeset
+    heading = pane.heading_block(middle.id)
+    assert heading is not None
+    at = heading.blockNumber()
+    assert copied[at] == _heading_text(large_article, middle.id)
+    assert copied[at + 1 : at + 1 + len(middle.blocks)] == [b.text for b in middle.blocks]
+    # A selection inside the typeset text copies just what is selected.
+    block = pane.heading_block(pane.section_ids()[1000])
+    assert block is not None
+    cursor = pane.textCursor()
+    cursor.setPosition(block.position() + 2)
+    cursor.setPosition(block.position() + 9, QTextCursor.MoveMode.KeepAnchor)
+    pane.setTextCursor(cursor)
+    qtbot.keyClick(pane, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == block.text()[2:9]
