@@ -363,7 +363,17 @@ class MainWindow(QMainWindow):
     # -- look ---------------------------------------------------------------------------
 
     def set_theme(self, name: str) -> None:
+        model = self.tree.model()
+        detach = model is not None and self.tree.uniformRowHeights()  # a book's long tree
+        if detach:  # else the restyle walks its thousands of rows in Python several times
+            self.tree.setModel(None)
         self.theme = self.themes.apply(name)
+        if detach:
+            self.tree.setModel(model)
+            self.tree.expandAll()
+            pane = self.current_pane()
+            if pane is not None:
+                self._select_in_tree(pane.current_section())
         for pane in self.panes():
             pane.set_theme(self.theme)
         self.actions_by_name[f"theme_{self.theme.name}"].setChecked(True)
