@@ -20,8 +20,9 @@ can land, and again at every zoom. So the off-screen part is made *light* instea
 - Chunks in the view are typeset synchronously when the view moves (one chunk is a few ms);
   a timer then fills the chunks within :data:`PREFETCH_VIEWS` view heights around it in
   slices of at most :data:`SLICE_S`, and empties the farthest ones beyond
-  :data:`LOADED_CHARS` typeset characters (memory and re-layout stay bounded). Any change above
-  the view is compensated by keeping the first chunk in the view at the same screen place.
+  :data:`LOADED_CHARS` typeset characters (memory and re-layout stay bounded) into spacers of
+  exactly their measured size, so text read once keeps its place. Any change above the view
+  is compensated by keeping the first chunk in the view at the same screen place.
 - Zoom, a theme with links, and a width change (debounced) rebuild the spacer document around
   the reading place (~0.2 s) instead of laying the whole book out again.
 
@@ -29,15 +30,17 @@ Articles under :data:`LARGE_ARTICLE_CHARS` characters are set with one ``setHtml
 before; this module is not used for them.
 
 Measured on the 10 MB article (9,057 sections; ``python -m benchmarks.large_article_probe``,
-window 1280x800, 2 shared cores): first page and full tree 0.5-1.1 s after ``open_file`` (of
-which parsing ~0.5 s), longest event-loop gap while the rest loads 11-43 ms, a jump to section
-1,900 0.06-0.16 s, zoom 0.24-0.9 s, theme 0.35-0.8 s (mostly the section tree), peak RSS
-~136 MiB against ~84 MiB for the sample's window (the issue's limit: ~310).
+window 1280x800, 2 shared cores, several runs): first page and full tree 0.47-1.1 s after
+``open_file`` (parsing is ~0.5 s of it), longest event-loop gap while the rest loads and 5 s
+after 11-43 ms, a jump to section 1,900 0.06-0.16 s, the slowest step of a scroll-bar drag
+through the book 54-89 ms, zoom 0.3-0.6 s, theme 0.17-0.35 s, peak RSS ~150 MiB against
+~84 MiB for the sample's window (the issue's limit: ~310).
 
-Limits: the scroll bar's length is an estimate until the reader has been everywhere (it
-settles as chunks are measured); text far from the view is not in the document, so anything
-that reads ``document()`` text (find highlights, copy of a huge selection) must ask for it
-with :meth:`ChunkedText.ensure_blocks` (the pane's ``ensure_typeset``) first.
+Limits: the scroll bar's length is an estimate (within ~10 % per chunk) until the reader has
+been everywhere; text far from the view is not in the document, so code that reads
+``document()`` text (find highlights) must ask for it with the pane's ``ensure_typeset`` first
+and listen to its ``textReplaced`` (cursors in replaced text collapse). Copy and drag take the
+text of empty blocks from the model (:meth:`ChunkedText.selected_text`).
 """
 
 from __future__ import annotations
