@@ -127,6 +127,7 @@ class _Aligner:
         text = pane.displayed_text(match.section_id, match.block)
         if number is None or text is None:
             return None
+        pane.ensure_typeset(number)  # a large article keeps far text as empty blocks
         block = pane.document().findBlockByNumber(number)
         if not block.isValid():
             return None
@@ -170,6 +171,7 @@ class FindHighlights:
         self._timer.setInterval(SCROLL_DELAY_MS)
         self._timer.timeout.connect(self.paint)
         pane.verticalScrollBar().valueChanged.connect(self._on_scroll)
+        pane.textReplaced.connect(self._on_text_replaced)
 
     def set(self, matches: Sequence[MatchLike], current: int) -> None:
         self.matches = list(matches)
@@ -194,6 +196,12 @@ class FindHighlights:
         self.current = -1
         self._timer.stop()
         self.pane.setExtraSelections([])
+
+    def _on_text_replaced(self) -> None:
+        """A large article typeset or emptied text: cursors there collapsed; paint anew."""
+        self._cursors = {}
+        if self.matches:
+            self._timer.start()
 
     def reset_layout(self) -> None:
         """The text was typeset again (theme): same matches, new positions and colours."""

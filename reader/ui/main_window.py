@@ -60,6 +60,8 @@ log = logging.getLogger(__name__)
 #: Reading speed used for the status bar's reading time (words per minute).
 WORDS_PER_MINUTE = 180
 ZOOM_STEP = 10
+#: Trees with more sections than this get one-line rows (see _on_tab_changed).
+LONG_TREE = 300
 
 
 class MainWindow(QMainWindow):
@@ -293,6 +295,9 @@ class MainWindow(QMainWindow):
         if pane is None:
             return
         self.tree.setModel(pane.section_model)
+        # A book's thousands of headings: one line each, or every theme switch and scroll-spy
+        # step measures them all (0.2-1 s with 9,000 sections).
+        self.tree.setUniformRowHeights(len(pane.section_ids()) > LONG_TREE)
         self.tree.expandAll()
         title = pane.article.label() if pane.article is not None else ""
         self.setWindowTitle(f"{title} — {tr('app_name', self.lang)}")
@@ -372,7 +377,17 @@ class MainWindow(QMainWindow):
     # -- look ---------------------------------------------------------------------------
 
     def set_theme(self, name: str) -> None:
+        model = self.tree.model()
+        detach = model is not None and self.tree.uniformRowHeights()  # a book's long tree
+        if detach:  # else the restyle walks its thousands of rows in Python several times
+            self.tree.setModel(None)
         self.theme = self.themes.apply(name)
+        if detach:
+            self.tree.setModel(model)
+            self.tree.expandAll()
+            pane = self.current_pane()
+            if pane is not None:
+                self._select_in_tree(pane.current_section())
         for pane in self.panes():
             pane.set_theme(self.theme)
         self.actions_by_name[f"theme_{self.theme.name}"].setChecked(True)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from html import escape
 from itertools import pairwise
 
-from reader.model import Article, Block, BlockKind, SpanKind
+from reader.model import Article, Block, BlockKind, Section, SpanKind
 
 from .display_text import DisplayOptions, DisplayText, display
 from .themes import Theme
@@ -89,7 +89,8 @@ def _inline(block: Block, link_colour: str, options: DisplayOptions) -> tuple[st
     return "".join(parts), has_link
 
 
-def _bullet(marker: str) -> str:
+def bullet(marker: str) -> str:
+    """The list marker shown for a list item (the source's own, or a bullet)."""
     marker = marker.strip()
     return "•" if not marker or marker in {"-", "*", "+", "•", "·", "–"} else marker
 
@@ -109,58 +110,79 @@ def source_line(article: Article, options: DisplayOptions | None = None) -> str:
     return " · ".join(f"\u2068{p}\u2069" for p in parts)
 
 
+def title_html(article: Article, options: RenderOptions | None = None) -> list[str]:
+    """The two blocks above the text: the title and the source line."""
+    shown = (options or RenderOptions()).display
+    return [
+        f'<h1 dir="rtl" align="center" style="margin-top: 8px; margin-bottom: 6px">'
+        f"{_text(display(article.label(), shown))}</h1>",
+        f'<p dir="rtl" align="center" style="font-size: small; margin-bottom: 28px">'
+        f'{_text(source_line(article, shown)) or "&nbsp;"}</p>',
+    ]
+
+
+def heading_html(section: Section, options: RenderOptions | None = None) -> str:
+    """A section's heading block (``section.heading`` must not be None)."""
+    shown = (options or RenderOptions()).display
+    tag = f"h{min(section.level + 1, 6)}"
+    return (
+        f'<{tag} dir="rtl" style="margin-top: 26px; margin-bottom: 12px">'
+        f"{_text(' '.join(display(section.heading or '', shown).split()))}</{tag}>"
+    )
+
+
+def block_html(
+    block: Block, theme: Theme, options: RenderOptions | None = None
+) -> tuple[str, bool]:
+    """One body block as one HTML block element; second value: it holds a link."""
+    options = options or RenderOptions()
+    shown, line_height = options.display, options.line_height
+    body, link = _inline(block, theme.link, shown)
+    if block.kind is BlockKind.LIST_ITEM:
+        # The source's own marker (•, 1., ٣.) as text: Qt's list numbering knows no
+        # Arabic-Indic digits, and one block per item keeps block numbers predictable.
+        marker = _text(display(bullet(block.marker), shown))
+        indent = 26 * (min(block.depth, MAX_INDENT_LEVELS) + 1)
+        return (
+            f'<p dir="rtl" style="line-height: {line_height}%; margin-bottom: 6px;'
+            f' margin-right: {indent}px">{marker}&nbsp;&nbsp;{body}</p>'
+        ), link
+    if block.kind is BlockKind.QUOTE:
+        indent = 28 * (min(block.depth, MAX_INDENT_LEVELS) + 1)
+        return (
+            f'<p dir="rtl" align="justify" style="line-height: {line_height}%;'
+            f" margin-bottom: 14px; margin-right: {indent}px; margin-left: {indent}px;"
+            f' font-style: italic">{body}</p>'
+        ), link
+    para = f'dir="rtl" align="justify" style="line-height: {line_height}%; margin-bottom: 14px"'
+    return f"<p {para}>{body}</p>", link
+
+
+#: The document around the block elements (one QTextBlock each).
+HTML_START = '<html><body dir="rtl">'
+HTML_END = "</body></html>"
+
+
 def render_article(
     article: Article, theme: Theme, options: RenderOptions | None = None
 ) -> RenderedArticle:
     """Typeset ``article`` as HTML for the reading pane."""
-    options = options or RenderOptions()
-    shown, line_height = options.display, options.line_height
-    out: list[str] = ['<html><body dir="rtl">']
+    out: list[str] = [HTML_START, *title_html(article, options)]
     result = RenderedArticle(html="")
-    out.append(
-        f'<h1 dir="rtl" align="center" style="margin-top: 8px; margin-bottom: 6px">'
-        f"{_text(display(article.label(), shown))}</h1>"
-    )
-    out.append(
-        f'<p dir="rtl" align="center" style="font-size: small; margin-bottom: 28px">'
-        f'{_text(source_line(article, shown)) or "&nbsp;"}</p>'
-    )
     blocks = 2
-    para = f'dir="rtl" align="justify" style="line-height: {line_height}%; margin-bottom: 14px"'
     for section in article.sections:
         if section.anchor:
             result.anchors.setdefault(section.anchor, section.id)
         if section.heading is not None:
-            tag = f"h{min(section.level + 1, 6)}"
-            out.append(
-                f'<{tag} dir="rtl" style="margin-top: 26px; margin-bottom: 12px">'
-                f"{_text(' '.join(display(section.heading, shown).split()))}</{tag}>"
-            )
+            out.append(heading_html(section, options))
             result.headings.append((blocks, section.id))
             blocks += 1
         for block in section.blocks:
-            body, link = _inline(block, theme.link, shown)
+            html, link = block_html(block, theme, options)
             result.themed |= link
-            if block.kind is BlockKind.LIST_ITEM:
-                # The source's own marker (•, 1., ٣.) as text: Qt's list numbering knows no
-                # Arabic-Indic digits, and one block per item keeps block numbers predictable.
-                marker = _text(display(_bullet(block.marker), shown))
-                indent = 26 * (min(block.depth, MAX_INDENT_LEVELS) + 1)
-                out.append(
-                    f'<p dir="rtl" style="line-height: {line_height}%; margin-bottom: 6px;'
-                    f' margin-right: {indent}px">{marker}&nbsp;&nbsp;{body}</p>'
-                )
-            elif block.kind is BlockKind.QUOTE:
-                indent = 28 * (min(block.depth, MAX_INDENT_LEVELS) + 1)
-                out.append(
-                    f'<p dir="rtl" align="justify" style="line-height: {line_height}%;'
-                    f" margin-bottom: 14px; margin-right: {indent}px; margin-left: {indent}px;"
-                    f' font-style: italic">{body}</p>'
-                )
-            else:
-                out.append(f"<p {para}>{body}</p>")
+            out.append(html)
             blocks += 1
-    out.append("</body></html>")
+    out.append(HTML_END)
     result.html = "\n".join(out)
     result.block_count = blocks
     return result
