@@ -50,6 +50,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("zoom_reset", "zoom_reset", ("Ctrl+0",)),
     ActionSpec("theme_light", "use_light_theme", (), checkable=True, group="theme"),
     ActionSpec("theme_dark", "use_dark_theme", (), checkable=True, group="theme"),
+    # View: reading settings (issue 6)
+    ActionSpec("theme_sepia", "use_sepia_theme", (), checkable=True, group="theme"),
+    ActionSpec("show_harakat", "toggle_harakat", (), checkable=True),
+    ActionSpec("focus_mode", "toggle_focus_mode", ("F11",), checkable=True),
+    ActionSpec("reading_settings", "show_reading_settings", ()),
     ActionSpec("next_tab", "next_tab", (SK.NextChild,)),
     ActionSpec("previous_tab", "previous_tab", (SK.PreviousChild,)),
     # Library
@@ -69,7 +74,9 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
                    "page_setup", "print_preview", "print", "export_pdf", "-", "quit")),
     ("menu_edit", ("find",)),
     ("menu_view", ("next_section", "previous_section", "toggle_focus", "-",
-                   "zoom_in", "zoom_out", "zoom_reset", "-", "theme_light", "theme_dark", "-",
+                   "zoom_in", "zoom_out", "zoom_reset", "-",
+                   "theme_light", "theme_sepia", "theme_dark", "show_harakat", "-",
+                   "focus_mode", "reading_settings", "-",
                    "next_tab", "previous_tab")),
     ("menu_library", ("show_library", "add_folder", "library_search")),
     ("menu_help", ("shortcuts", "-", "lang_ar", "lang_en", "-", "about")),

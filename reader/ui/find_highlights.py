@@ -60,6 +60,7 @@ class HighlightColours:
 #: Per theme name; each pair keeps a contrast ratio above 4.5 (WCAG AA; a test checks).
 COLOURS: dict[str, HighlightColours] = {
     "light": HighlightColours("#ffe98a", "#111111", "#f08c00", "#000000"),
+    "sepia": HighlightColours("#ffe07a", "#111111", "#e07b00", "#000000"),
     "dark": HighlightColours("#5e4f12", "#f2f2ee", "#f5a524", "#111111"),
 }
 
@@ -109,21 +110,6 @@ def _mapped(mapping: int | list[int], offset: int) -> int:
     return mapping[max(0, min(offset, len(mapping) - 1))]
 
 
-def model_text(pane: ReadingPane, match: MatchLike) -> str | None:
-    """The model text a match's offsets refer to (None: no such place)."""
-    article = pane.article
-    if article is None:
-        return None
-    if match.section_id is None:
-        return article.title
-    if not 0 <= match.section_id < len(article.sections):
-        return None
-    section = article.sections[match.section_id]
-    if match.block < 0:
-        return section.heading
-    return section.blocks[match.block].text if match.block < len(section.blocks) else None
-
-
 class _Aligner:
     """Shown ranges of matches, aligning each block once (cached per block number)."""
 
@@ -136,20 +122,25 @@ class _Aligner:
         pane = self.pane
         if number is None:
             number = pane.block_number_of(match.section_id, match.block)
-        text = model_text(pane, match)
+        # Offsets are in the model text; the pane may show it restyled (harakat hidden,
+        # digits changed): map them into the displayed text first, then into the block.
+        text = pane.displayed_text(match.section_id, match.block)
         if number is None or text is None:
             return None
+        pane.ensure_typeset(number)  # a large article keeps far text as empty blocks
         block = pane.document().findBlockByNumber(number)
         if not block.isValid():
             return None
+        first = pane.display_offset(match.section_id, match.block, match.start)
+        last = pane.display_offset(match.section_id, match.block, match.end)
         mapping = self._maps.get(number)
         if mapping is None:
             mapping = self._maps[number] = align(text, block.text())
         shown = block.text()
-        start = min(_mapped(mapping, match.start), len(shown))
-        end = min(max(start, _mapped(mapping, match.end)), len(shown))
+        start = min(_mapped(mapping, first), len(shown))
+        end = min(max(start, _mapped(mapping, last)), len(shown))
         # The same words, or the model and the typeset text disagree: paint nothing wrong.
-        if _words(shown[start:end]) != _words(text[match.start : match.end]):
+        if _words(shown[start:end]) != _words(text[first:last]):
             return None
         return block.position() + start, block.position() + end
 
@@ -180,6 +171,7 @@ class FindHighlights:
         self._timer.setInterval(SCROLL_DELAY_MS)
         self._timer.timeout.connect(self.paint)
         pane.verticalScrollBar().valueChanged.connect(self._on_scroll)
+        pane.textReplaced.connect(self._on_text_replaced)
 
     def set(self, matches: Sequence[MatchLike], current: int) -> None:
         self.matches = list(matches)
@@ -204,6 +196,12 @@ class FindHighlights:
         self.current = -1
         self._timer.stop()
         self.pane.setExtraSelections([])
+
+    def _on_text_replaced(self) -> None:
+        """A large article typeset or emptied text: cursors there collapsed; paint anew."""
+        self._cursors = {}
+        if self.matches:
+            self._timer.start()
 
     def reset_layout(self) -> None:
         """The text was typeset again (theme): same matches, new positions and colours."""

@@ -212,6 +212,30 @@ TEXTS: dict[str, str | tuple[str, str]] = {
     "a11y_preview_desc": "The pages as they will print; the arrow and page keys scroll them.",
     "a11y_splitter": "Side panel divider",
     "a11y_control_desc": "{name} in “{window}”",
+    # reading settings, sepia theme, harakat, digits, focus mode (issue 6)
+    "theme_sepia": "Sepia Theme",
+    "show_harakat": "Show Harakat",
+    "focus_mode": "Focus Mode",
+    "reading_settings": "Reading Settings…",
+    "rs_title": "Reading Settings",
+    "rs_font": "Typeface:",
+    "rs_size": "Text size:",
+    "rs_line_spacing": "Line spacing:",
+    "rs_width": "Text width:",
+    "rs_width_suffix": " characters a line",
+    "rs_theme": "Page theme:",
+    "rs_theme_light": "Light",
+    "rs_theme_sepia": "Sepia",
+    "rs_theme_dark": "Dark",
+    "rs_harakat": "Show harakat (vowel marks)",
+    "rs_harakat_note": "Display only: search and export keep them.",
+    "rs_digits": "Digits:",
+    "rs_digits_auto": "As written (interface by language)",
+    "rs_digits_arabic": "Arabic-Indic: ١٢٣",
+    "rs_digits_western": "Western: 123",
+    "rs_defaults": "Restore Defaults",
+    "rs_close": "Close",
+    "focus_progress": "Reading progress (Esc leaves focus mode)",
 }  # fmt: skip
 
 
@@ -268,12 +292,22 @@ def tr(key: str, lang: str, **fields: object) -> str:
 def pairs() -> dict[str, tuple[str, str]]:
     """key → (Arabic, English), as the interface shows them."""
     return {key: (translate(key, "ar"), english(key)) for key in TEXTS}
+#: Digits of interface numbers (View > Reading Settings): "auto" (Arabic-Indic in the Arabic
+#: interface, Western in the English one), "arabic-indic" or "western".
+_digits = "auto"
+
+
+def set_digits(style: str) -> None:
+    """Use ``style`` for the digits of every :func:`number` from now on."""
+    global _digits
+    _digits = style if style in ("arabic-indic", "western") else "auto"
 
 
 def number(n: int, lang: str) -> str:
-    """``n`` with thousands separators, in Arabic-Indic digits for Arabic."""
+    """``n`` with thousands separators, in Arabic-Indic digits for Arabic (see set_digits)."""
     text = f"{n:,}"
-    return text.translate(_ARABIC_INDIC) if lang == "ar" else text
+    arabic = _digits == "arabic-indic" or (_digits == "auto" and lang == "ar")
+    return text.translate(_ARABIC_INDIC) if arabic else text
 
 
 def count_text(stem: str, n: int, lang: str) -> str:

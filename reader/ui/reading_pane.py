@@ -6,21 +6,31 @@ far down as the reader has gone, so a long article is never laid out ahead of ne
 costs one bisect over the cache (:meth:`ReadingPane.section_at_top`). Reading positions are
 kept as (section id, character offset) so they survive a resize, a zoom or a reload.
 
+Large articles (books) are not typeset in one piece: :mod:`.incremental_render` keeps every
+block in the document but typesets only the chunks around the view (``self._chunked``); the
+hooks here make sure the text a method reads is typeset first.
+
 Links: ``#anchor`` scrolls within the pane, ``http(s)`` opens in the system browser only when
 clicked, anything else is refused (``linkRefused``). Hovering a link emits ``linkHovered``.
+
+Reading settings (:meth:`ReadingPane.set_reading`): typeface, line spacing and the display
+text (harakat, digits) typeset the article again; the text width only moves the margins. The
+pane's text may then differ from the model's (harakat hidden): :meth:`ReadingPane.display_offset`
+maps model offsets (a find match) to offsets in :meth:`ReadingPane.displayed_text`.
 """
 
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPointF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
+    QFont,
     QFontMetricsF,
     QKeyEvent,
     QResizeEvent,
@@ -30,11 +40,14 @@ from PySide6.QtGui import (
     QTextOption,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QTextBrowser, QWidget
 
 from reader.model import Article
 
-from .render import MEASURE_CHARS, RenderedArticle, render_article
+from .display_text import DisplayText
+from .incremental_render import ChunkedText, is_large
+from .reading_prefs import ReadingPrefs
+from .render import RenderedArticle, render_article
 from .section_model import ROOT_ID, SectionModel
 from .settings import Position
 from .themes import THEMES, Theme, pane_stylesheet
@@ -67,6 +80,12 @@ class ReadingPane(QTextBrowser):
     zoomRequested = Signal(int)
     #: A new or reloaded article is shown (the find bar searches it again).
     articleChanged = Signal()
+    #: Large articles: text far from the view was typeset or emptied again (document
+    #: positions after it moved; see :meth:`ensure_typeset`).
+    textReplaced = Signal()
+    #: Class defaults: Qt may deliver events (changeEvent) before __init__ has set them.
+    _chunked: ChunkedText | None = None
+    _holding = False
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +108,8 @@ class ReadingPane(QTextBrowser):
         self._resizing = False
         self.theme: Theme = THEMES["light"]
         self.zoom = 100
+        self.reading = ReadingPrefs()
+        self._shown: dict[tuple[int | None, int], DisplayText] = {}
         self._rendered = RenderedArticle(html="")
         self._heading_blocks: list[tuple[int, int]] = []  # (block number, section id)
         self._heading_of: dict[int, int] = {}  # section id → block number
@@ -100,6 +121,9 @@ class ReadingPane(QTextBrowser):
         self._measure_px = 0.0
         self._find: FindHighlights | None = None  # made on first use (find bar)
         self._body_starts: dict[int, int] | None = None
+        self._doc_font: QFont | None = None  # the font the document was last laid out in
+        self._chunked: ChunkedText | None = None  # large articles only
+        self._holding = False
         self.anchorClicked.connect(self._on_anchor)
         self.highlighted.connect(lambda url: self.linkHovered.emit(url.toString()))
         self.verticalScrollBar().valueChanged.connect(self._on_scroll)
@@ -119,7 +143,16 @@ class ReadingPane(QTextBrowser):
 
     def _render(self) -> None:
         assert self.article is not None
-        self._rendered = render_article(self.article, self.theme)
+        self._shown = {}
+        self._body_starts = None
+        if self._chunked is not None and self._chunked.article is not self.article:
+            self._chunked.stop()
+            self._chunked.deleteLater()
+            self._chunked = None
+        if self._chunked is not None or is_large(self.article):
+            self._render_chunked()
+            return
+        self._rendered = render_article(self.article, self.theme, self.reading.render_options)
         self._heading_blocks, self._heading_of, self._heading_numbers = [], {}, []
         self._ys, self._ids = [], []
         self._body_starts = None
@@ -139,6 +172,68 @@ class ReadingPane(QTextBrowser):
         self._ids = [sid for _, sid in self._heading_blocks]
         self._update_margins()
         self.recompute_positions()
+
+    def _render_chunked(self) -> None:
+        """A large article: spacers with the text of the first view (see
+        :mod:`.incremental_render`); the rest is typeset as the reader moves."""
+        assert self.article is not None
+        chunked = self._chunked
+        if chunked is None:  # else the same article again (zoom, theme): same blocks
+            chunked = ChunkedText(self, self.article, self.theme)
+            chunked.changed.connect(self._forget_positions_from)
+            chunked.replaced.connect(self.textReplaced)
+            chunked.rebuildWanted.connect(self._rebuild_chunked)
+        chunked.theme = self.theme
+        chunked.options = self.reading.render_options
+        self._rendered = RenderedArticle(
+            html="", headings=chunked.headings, block_count=chunked.block_count,
+            anchors=chunked.anchors, themed=chunked.themed,
+        )
+        doc = chunked.build()
+        self._resizing = True
+        try:
+            self.setDocument(doc)  # the previous one is the pane's child: deleted
+        finally:
+            self._resizing = False
+        self._chunked = chunked
+        self._heading_blocks = list(chunked.headings)
+        self._heading_of = {sid: n for n, sid in self._heading_blocks}
+        self._heading_numbers = [n for n, _ in self._heading_blocks]
+        self._ids = [sid for _, sid in self._heading_blocks]
+        self._ys = []
+        self._update_margins()
+        self.recompute_positions()
+
+    def _rebuild_chunked(self) -> None:
+        """Spacers sized again for a new width (see :mod:`.incremental_render`)."""
+        if self._chunked is not None and self.article is not None:
+            keep = self.position()
+            self._render()
+            self.restore_position(keep)
+
+    def _forget_positions_from(self, block_number: int) -> None:
+        """Chunks from ``block_number`` on were typeset or emptied: headings there moved."""
+        del self._ys[bisect_left(self._heading_numbers, block_number):]
+
+    def is_loading(self) -> bool:
+        """True while a large article's text around the view is still being typeset."""
+        return self._chunked is not None and self._chunked.is_loading()
+
+    def ensure_typeset(self, first_block: int, last_block: int | None = None) -> None:
+        """Make sure blocks ``first_block .. last_block`` hold their text (a large article
+        keeps the text far from the view as empty blocks). The view does not move."""
+        if self._chunked is not None:
+            self._chunked.ensure_blocks(first_block, last_block)
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        # Copy and drag: a large article's selection may run over text far from the view,
+        # which the document holds as empty blocks; its text comes from the model.
+        if self._chunked is None:
+            return super().createMimeDataFromSelection()
+        cursor = self.textCursor()
+        mime = QMimeData()
+        mime.setText(self._chunked.selected_text(cursor.selectionStart(), cursor.selectionEnd()))
+        return mime
 
     def _find_headings(self) -> list[tuple[int, int]]:
         """Block numbers of the headings: as rendered, checked; a scan if they disagree."""
@@ -178,16 +273,37 @@ class ReadingPane(QTextBrowser):
         keep = self.position()
         self.zoom = percent
         self._apply_style()
+        if self._chunked is not None:  # spacer heights are for the old size: build anew
+            self._render()
         self._update_margins()
         self._ys = []
         self.restore_position(keep)
         self.recompute_positions()
 
+    def set_reading(self, prefs: ReadingPrefs) -> None:
+        """Apply reading settings (the typeface must be usable: see ``reading_prefs.usable``),
+        keeping the place; the article is typeset again only when its HTML changes."""
+        if prefs == self.reading:
+            return
+        keep = self.position()
+        retypeset = prefs.render_options != self.reading.render_options
+        self.reading = prefs
+        self._apply_style()
+        if retypeset and self.article is not None:
+            self._render()
+        else:
+            self._update_margins()
+        self._ys = []
+        self.restore_position(keep)
+        self.recompute_positions()
+        if self._find is not None:  # the find bar's matches: same places, new text
+            self._find.reset_layout()
+
     def font_px(self) -> int:
         return max(8, round(BASE_FONT_PX * self.zoom / 100))
 
     def _apply_style(self) -> None:
-        self.setStyleSheet(pane_stylesheet(self.theme, self.font_px()))
+        self.setStyleSheet(pane_stylesheet(self.theme, self.font_px(), self.reading.family))
         self._measure_px = 0.0
 
     def _update_margins(self, size: QSize | None = None) -> None:
@@ -200,7 +316,7 @@ class ReadingPane(QTextBrowser):
             self.ensurePolished()
             metrics = QFontMetricsF(self.font())
             per_char = metrics.horizontalAdvance(_MEASURE_SAMPLE) / len(_MEASURE_SAMPLE)
-            self._measure_px = per_char * MEASURE_CHARS
+            self._measure_px = per_char * self.reading.text_width
         width = size.width()
         side = float(max(MIN_SIDE_MARGIN, int((width - self._measure_px) / 2)))
         root = self.document().rootFrame()
@@ -221,6 +337,7 @@ class ReadingPane(QTextBrowser):
             super().resizeEvent(event)
             return
         self._resizing = True
+        first = not self._sized
         try:
             keep = self.position() if self.article is not None else None
             self._sized = True
@@ -233,6 +350,37 @@ class ReadingPane(QTextBrowser):
                 self._on_scroll(self.verticalScrollBar().value())
         finally:
             self._resizing = False
+        if self._chunked is not None:  # spacers sized for another width: at once if unseen
+            self._chunked.check_width(immediate=first)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() != QEvent.Type.FontChange:
+            super().changeEvent(event)
+            return
+        # Every application stylesheet change (a theme switch) re-sends the pane its own,
+        # unchanged font, a dozen times; QTextEdit lays the whole text out again for each.
+        font = self.font()
+        if self._doc_font is not None and font == self._doc_font:
+            QAbstractScrollArea.changeEvent(self, event)
+            return
+        self._doc_font = QFont(font)
+        if self._chunked is None or not self._sized:
+            super().changeEvent(event)
+            return
+        # A real font change lays the document out again from the top; Qt does it in steps
+        # and clamps the scroll bar to the first step's height on the way: for a large
+        # article, keep the place across it.
+        doc = self.document()
+        keep = self.position()
+        self._holding = True  # the scroll values on the way are not the reader's
+        try:
+            super().changeEvent(event)
+            doc.documentLayout().blockBoundingRect(doc.lastBlock())  # spacers: fast
+        finally:
+            self._holding = False
+        self._ys = []
+        self.restore_position(keep)
+        self._on_scroll(self.verticalScrollBar().value())
 
     def showEvent(self, event: QShowEvent) -> None:
         # QTextEdit scrolls to its cursor (the start) when first shown: keep our place.
@@ -297,6 +445,11 @@ class ReadingPane(QTextBrowser):
         return self._ids[i] if i >= 0 else ROOT_ID
 
     def _on_scroll(self, value: int) -> None:
+        if self._holding:
+            return
+        if self._chunked is not None and self._sized:
+            self._chunked.fill_view()
+            value = self.verticalScrollBar().value()  # kept in place if text came above
         section = self.section_at_top(value)
         if section != self._current:
             self._current = section
@@ -349,6 +502,8 @@ class ReadingPane(QTextBrowser):
         if self._pending is not None or not self._sized:
             return self._pending or Position(ROOT_ID, 0)
         doc = self.document()
+        if self._chunked is not None:
+            self._ensure_top_section()
         top = self.verticalScrollBar().value()
         if top <= self._line_top(doc.begin()):
             return Position(ROOT_ID, 0)  # above the first line: a hit test there is unreliable
@@ -366,6 +521,19 @@ class ReadingPane(QTextBrowser):
         number, section = self._heading_blocks[i]
         return Position(section, max(0, char - doc.findBlockByNumber(number).position()))
 
+    def _ensure_top_section(self) -> None:
+        """Large article: typeset the view and the section at its top from its heading on,
+        so character offsets counted from the heading are true."""
+        assert self._chunked is not None
+        self._chunked.fill_view()
+        top = self.verticalScrollBar().value()
+        doc = self.document()
+        x = self.viewport().width() / 2
+        char = doc.documentLayout().hitTest(QPointF(x, top + 1), Qt.HitTestAccuracy.FuzzyHit)
+        number = doc.findBlock(max(0, char)).blockNumber()
+        i = bisect_right(self._heading_numbers, number) - 1
+        self._chunked.ensure_blocks(self._heading_numbers[i] if i >= 0 else 0, number)
+
     def restore_position(self, position: Position) -> None:
         """Scroll so that the line holding ``position`` is at the top (once the pane has its
         real size: until then the position is kept pending)."""
@@ -380,6 +548,10 @@ class ReadingPane(QTextBrowser):
                 self._scroll_to_y(0)
                 return
             base = doc.findBlockByNumber(number).position()
+        if self._chunked is not None:  # typeset the section as far as the place first
+            first = doc.findBlock(base).blockNumber()
+            self._chunked.ensure_offset(first, position.offset)
+            base = doc.findBlockByNumber(first).position()
         char = min(base + position.offset, max(0, doc.characterCount() - 1))
         if char <= 0:
             self._scroll_to_y(0)
@@ -523,6 +695,46 @@ class ReadingPane(QTextBrowser):
         if heading_top is not None and target < heading_top <= y and y - heading_top < view * 0.6:
             target = heading_top  # its section's heading fits above it: show it too
         self._scroll_to_y(max(0.0, target))
+    # -- model text → displayed text (find matches with harakat hidden) --------------------
+
+    def displayed_text(self, section_id: int | None, block: int) -> str | None:
+        """The text shown for a model place, as render.py put it in the HTML: the title
+        (``section_id`` None), a heading (``block`` < 0) or a body block; None: no such place.
+        (Qt may still collapse white space, and a list item's block starts with its marker.)"""
+        shown = self._display_text(section_id, block)
+        return None if shown is None else shown.text
+
+    def display_offset(self, section_id: int | None, block: int, model_offset: int) -> int:
+        """Offset in :meth:`displayed_text` of ``model_offset`` in the model text of that
+        place: the identity while harakat are shown and digits are as written (digits keep
+        their length; a hidden haraka maps to where it would have been)."""
+        if self.reading.display.identity:
+            return model_offset
+        shown = self._display_text(section_id, block)
+        return model_offset if shown is None else shown.offset(model_offset)
+
+    def _display_text(self, section_id: int | None, block: int) -> DisplayText | None:
+        key = (section_id, block)
+        shown = self._shown.get(key)
+        if shown is None:
+            text = self._model_text(section_id, block)
+            if text is None:
+                return None
+            shown = self._shown[key] = DisplayText(text, self.reading.display)
+        return shown
+
+    def _model_text(self, section_id: int | None, block: int) -> str | None:
+        article = self.article
+        if article is None:
+            return None
+        if section_id is None:
+            return article.title
+        if not 0 <= section_id < len(article.sections):
+            return None
+        section = article.sections[section_id]
+        if block < 0:
+            return section.heading
+        return section.blocks[block].text if block < len(section.blocks) else None
 
     # -- keys and links ------------------------------------------------------------------
 
@@ -537,6 +749,7 @@ class ReadingPane(QTextBrowser):
                 self._scroll_to_y(0)
             else:  # the end of the text at the bottom of the view, not the blank room after it
                 doc = self.document()
+                self.ensure_typeset(max(0, doc.blockCount() - 1))
                 bottom = doc.documentLayout().blockBoundingRect(doc.lastBlock()).bottom()
                 self._scroll_to_y(max(0.0, bottom + 24 - self.viewport().height()))
             event.accept()

@@ -1,10 +1,11 @@
 """One typed settings object over QSettings: every key declared once, with type and default.
 
 Keys are :class:`Key` constants below, grouped into user *preferences* (``preferences/``:
-theme, zoom, language, library folders) and *window state* (``state/``: geometry, splitter,
-open files, recent files) plus per-article reading positions (``positions/``). Values are
-stored as text (JSON for lists), so a hand-edited or corrupted file reads back as defaults
-instead of crashing, and only values that differ from their default are written.
+theme, zoom, language, library folders, reading settings) and *window state* (``state/``:
+geometry, splitter, open files, recent files) plus per-article reading positions
+(``positions/``). Values are stored as text (JSON for lists), so a hand-edited or corrupted
+file reads back as defaults instead of crashing, and only values that differ from their
+default are written.
 
 Nothing is created at import time: the window receives a :class:`Settings` made by
 :meth:`Settings.open` (the standard location under the organisation/application names, or an
@@ -30,9 +31,13 @@ T = TypeVar("T")
 MAX_RECENT = 10
 #: How many per-article reading positions are kept (oldest forgotten first).
 MAX_POSITIONS = 300
-THEMES = ("light", "dark")
+THEMES = ("light", "sepia", "dark")
 LANGUAGES = ("ar", "en")
 ZOOM_MIN, ZOOM_MAX = 50, 300
+#: Reading settings (issue 6): line height in percent, text width in characters per line.
+LINE_SPACING_MIN, LINE_SPACING_MAX = 100, 220
+TEXT_WIDTH_MIN, TEXT_WIDTH_MAX = 45, 90
+DIGIT_STYLES = ("auto", "arabic-indic", "western")
 
 
 def _choice(*allowed: str) -> Callable[[str], str]:
@@ -52,6 +57,24 @@ def _int_range(low: int, high: int) -> Callable[[str], int]:
         return value
 
     return parse
+
+
+def _bool(raw: str) -> bool:
+    if raw.lower() not in ("true", "false"):
+        raise ValueError(raw)
+    return raw.lower() == "true"
+
+
+def _dump_bool(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def _family(raw: str) -> str:
+    """A font family name: short printable text (anything else is a corrupt value)."""
+    name = raw.strip()
+    if not name or len(name) > 100 or not name.isprintable():
+        raise ValueError(raw)
+    return name
 
 
 def _str_list(raw: str) -> list[str]:
@@ -97,6 +120,14 @@ THEME: Key[str] = Key("preferences/theme", "light", _choice(*THEMES))
 ZOOM: Key[int] = Key("preferences/zoom", 100, _int_range(ZOOM_MIN, ZOOM_MAX))
 LANGUAGE: Key[str] = Key("preferences/language", "ar", _choice(*LANGUAGES))
 LIBRARY_FOLDERS: Key[list[str]] = Key("preferences/library_folders", [], _str_list, _json_dump)
+# Reading settings (View > Reading Settings; focus mode is never stored).
+FONT_FAMILY: Key[str] = Key("preferences/font_family", "Amiri", _family)
+LINE_SPACING: Key[int] = Key(
+    "preferences/line_spacing", 120, _int_range(LINE_SPACING_MIN, LINE_SPACING_MAX)
+)
+TEXT_WIDTH: Key[int] = Key("preferences/text_width", 68, _int_range(TEXT_WIDTH_MIN, TEXT_WIDTH_MAX))
+SHOW_HARAKAT: Key[bool] = Key("preferences/show_harakat", True, _bool, _dump_bool)
+DIGITS: Key[str] = Key("preferences/digits", "auto", _choice(*DIGIT_STYLES))
 
 
 # Page setup for printing and Export PDF (issue 4): margins in mm, top, right, bottom, left.
@@ -125,6 +156,7 @@ RECENT_FILES: Key[list[str]] = Key("state/recent_files", [], _str_list, _json_du
 
 ALL_KEYS: tuple[Key[Any], ...] = (
     THEME, ZOOM, LANGUAGE, LIBRARY_FOLDERS,
+    FONT_FAMILY, LINE_SPACING, TEXT_WIDTH, SHOW_HARAKAT, DIGITS,
     GEOMETRY, SPLITTER, OPEN_FILES, CURRENT_TAB, SIDE_TAB, RECENT_FILES,
     PAGE_PAPER, PAGE_ORIENTATION, PAGE_MARGINS, EXPORT_FOLDER,
 )  # fmt: skip

@@ -1,10 +1,15 @@
-"""Light and dark themes: qt-material for the chrome, the reading pane's own typography.
+"""Light, sepia and dark themes: qt-material for the chrome, the reading pane's own typography.
 
 qt-material's ``build_stylesheet`` costs 0.1-0.17 s (Jinja compiles its template each call)
 and writes icon files, so each theme's stylesheet is built at most once: kept in memory, and
 on disk under the cache folder with its icons (keyed by qt-material's template, so an upgrade
 rebuilds it). Switching themes is then one ``app.setStyleSheet`` call. Icon URLs are rewritten
-to absolute quoted paths so two themes never share a cached icon.
+to absolute quoted paths so two themes never share a cached icon. Sepia has no qt-material
+theme: it is the light chrome (the same cached stylesheet) with its own page colours, so
+switching between light and sepia only restyles the reading pane.
+
+Every page's text colours keep a WCAG contrast ratio (:func:`contrast_ratio`) of at least 7:1
+for body text (AAA) and 4.5:1 for muted text and links, checked by a test.
 
 qt-material paints every ``QTextEdit`` in its accent colour with Roboto 13 px; the reading
 pane escapes that with a stylesheet on its object name (:func:`pane_stylesheet`). In a
@@ -65,6 +70,12 @@ class Theme:
     link: str
     selection: str
     selection_text: str
+    #: The qt-material chrome it uses (a theme name); empty: its own.
+    chrome: str = ""
+
+    @property
+    def chrome_name(self) -> str:
+        return self.chrome or self.name
 
 
 THEMES: dict[str, Theme] = {
@@ -72,6 +83,11 @@ THEMES: dict[str, Theme] = {
         "light", "light_blue.xml", True,
         text="#1b1b1b", background="#ffffff", muted="#5c5c5c", link="#1a5fb4",
         selection="#b3d4fc", selection_text="#111111",
+    ),
+    "sepia": Theme(
+        "sepia", "light_blue.xml", True,
+        text="#3b2e1e", background="#f4ecd8", muted="#674f32", link="#7a3f00",
+        selection="#e0c9a0", selection_text="#2f2418", chrome="light",
     ),
     "dark": Theme(
         "dark", "dark_blue.xml", False,
@@ -103,11 +119,26 @@ def focus_rule(theme: Theme) -> str:
     )
 
 
-def pane_stylesheet(theme: Theme, font_px: int) -> str:
-    """The reading pane's own stylesheet: Amiri at ``font_px``, the theme's page colours."""
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG 2 contrast ratio of two ``#rrggbb`` colours (1 to 21)."""
+
+    def luminance(colour: str) -> float:
+        value = colour.lstrip("#")
+        channels = [int(value[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+        r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def pane_stylesheet(theme: Theme, font_px: int, family: str = "Amiri") -> str:
+    """The reading pane's own stylesheet: ``family`` (Amiri behind it for missing letters) at
+    ``font_px``, the theme's page colours."""
+    families = f'"{family}", Amiri' if family != "Amiri" else "Amiri"
     return (
         "QTextBrowser#readingPane {"
-        f" font-family: Amiri; font-size: {font_px}px; font-weight: normal;"
+        f" font-family: {families}; font-size: {font_px}px; font-weight: normal;"
         f" color: {theme.text}; background-color: {theme.background};"
         f" selection-background-color: {theme.selection};"
         f" selection-color: {theme.selection_text};"
@@ -126,24 +157,28 @@ class ThemeManager:
         self.current: str | None = None
 
     def apply(self, name: str) -> Theme:
-        """Make ``name`` the application's theme (unknown names fall back to light)."""
+        """Make ``name`` the application's theme (unknown names fall back to light); the
+        application stylesheet is set only when the chrome changes (not light ↔ sepia)."""
         theme = THEMES.get(name, THEMES["light"])
         if theme.name != self.current:
-            if self.current is None and self.app.property(_STYLE_PROPERTY) != STYLE:
-                self.app.setStyle(STYLE)  # what qt-material's apply_stylesheet does
-            self.app.setStyleSheet(self.stylesheet(theme.name))
+            previous = THEMES.get(self.current or "")
+            if previous is None or previous.chrome_name != theme.chrome_name:
+                if self.current is None and self.app.property(_STYLE_PROPERTY) != STYLE:
+                    self.app.setStyle(STYLE)  # what qt-material's apply_stylesheet does
+                self.app.setStyleSheet(self.stylesheet(theme.name))
             self.current = theme.name
         return theme
 
     def stylesheet(self, name: str) -> str:
-        """The full application stylesheet of theme ``name``, built at most once."""
-        sheet = self._sheets.get(name)
+        """The full application stylesheet of theme ``name``, built at most once per chrome."""
+        chrome = THEMES[THEMES[name].chrome_name]
+        sheet = self._sheets.get(chrome.name)
         if sheet is None:
-            sheet = self._load_or_build(THEMES[name])
+            sheet = self._load_or_build(chrome)
             if self.app.layoutDirection() == Qt.LayoutDirection.RightToLeft:
-                sheet += _rtl_branch_fix(self._theme_dir(THEMES[name]))
-            sheet += focus_rule(THEMES[name])
-            self._sheets[name] = sheet
+                sheet += _rtl_branch_fix(self._theme_dir(chrome))
+            sheet += focus_rule(chrome)
+            self._sheets[chrome.name] = sheet
         return sheet
 
     # -- building --------------------------------------------------------------------

@@ -863,5 +863,120 @@
         <comment>a11y_control_desc</comment>
         <translation>{name} في «{window}»</translation>
     </message>
+    <message>
+        <source>Sepia Theme</source>
+        <comment>theme_sepia</comment>
+        <translation>سمة بنّية (سيبيا)</translation>
+    </message>
+    <message>
+        <source>Show Harakat</source>
+        <comment>show_harakat</comment>
+        <translation>إظهار التشكيل</translation>
+    </message>
+    <message>
+        <source>Focus Mode</source>
+        <comment>focus_mode</comment>
+        <translation>وضع التركيز</translation>
+    </message>
+    <message>
+        <source>Reading Settings…</source>
+        <comment>reading_settings</comment>
+        <translation>إعدادات القراءة…</translation>
+    </message>
+    <message>
+        <source>Reading Settings</source>
+        <comment>rs_title</comment>
+        <translation>إعدادات القراءة</translation>
+    </message>
+    <message>
+        <source>Typeface:</source>
+        <comment>rs_font</comment>
+        <translation>الخط:</translation>
+    </message>
+    <message>
+        <source>Text size:</source>
+        <comment>rs_size</comment>
+        <translation>حجم النص:</translation>
+    </message>
+    <message>
+        <source>Line spacing:</source>
+        <comment>rs_line_spacing</comment>
+        <translation>تباعد الأسطر:</translation>
+    </message>
+    <message>
+        <source>Text width:</source>
+        <comment>rs_width</comment>
+        <translation>عرض النص:</translation>
+    </message>
+    <message>
+        <source> characters a line</source>
+        <comment>rs_width_suffix</comment>
+        <translation> حرفًا في السطر</translation>
+    </message>
+    <message>
+        <source>Page theme:</source>
+        <comment>rs_theme</comment>
+        <translation>سمة الصفحة:</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <comment>rs_theme_light</comment>
+        <translation>فاتحة</translation>
+    </message>
+    <message>
+        <source>Sepia</source>
+        <comment>rs_theme_sepia</comment>
+        <translation>بنّية (سيبيا)</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <comment>rs_theme_dark</comment>
+        <translation>داكنة</translation>
+    </message>
+    <message>
+        <source>Show harakat (vowel marks)</source>
+        <comment>rs_harakat</comment>
+        <translation>إظهار التشكيل (الحركات)</translation>
+    </message>
+    <message>
+        <source>Display only: search and export keep them.</source>
+        <comment>rs_harakat_note</comment>
+        <translation>للعرض فقط: البحث والتصدير يحتفظان بالتشكيل.</translation>
+    </message>
+    <message>
+        <source>Digits:</source>
+        <comment>rs_digits</comment>
+        <translation>الأرقام:</translation>
+    </message>
+    <message>
+        <source>As written (interface by language)</source>
+        <comment>rs_digits_auto</comment>
+        <translation>كما كُتبت (الواجهة حسب لغتها)</translation>
+    </message>
+    <message>
+        <source>Arabic-Indic: ١٢٣</source>
+        <comment>rs_digits_arabic</comment>
+        <translation>هندية عربية: ١٢٣</translation>
+    </message>
+    <message>
+        <source>Western: 123</source>
+        <comment>rs_digits_western</comment>
+        <translation>غربية: 123</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <comment>rs_defaults</comment>
+        <translation>الإعدادات الافتراضية</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <comment>rs_close</comment>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Reading progress (Esc leaves focus mode)</source>
+        <comment>focus_progress</comment>
+        <translation>تقدّم القراءة (Esc للخروج من وضع التركيز)</translation>
+    </message>
 </context>
 </TS>

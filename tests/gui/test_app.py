@@ -72,7 +72,7 @@ def test_menus_and_toolbar_name_real_actions_and_features_are_wired(
 
 
 def test_every_interface_text_has_both_languages() -> None:
-    for key, (arabic, english) in i18n.TEXTS.items():
+    for key, (arabic, english) in i18n.pairs().items():
         assert arabic.strip() and english.strip(), key
         assert any("\u0600" <= c <= "\u06ff" for c in arabic) or key in {"export_pdf"}, key
     assert i18n.number(1234, "ar") == "١٬٢٣٤"
