@@ -10,6 +10,7 @@ window keeps repainting and answering while a 600-page article is written.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -66,6 +67,7 @@ class BackgroundJob(QObject):
         return True
 
     def _progress(self, done: int, total: int) -> None:
+        time.sleep(0)  # hand the GIL to the window's thread if it is waiting for it
         if (done, total) != self.last_progress:
             self.last_progress = (done, total)
             try:
