@@ -280,7 +280,8 @@ def start_export(window: MainWindow, article: Article, dest: Path,
         lambda progress, cancelled: engine.export_pdf(article, dest, options, progress, cancelled),
         window,
     )
-    dialog = QProgressDialog(tr("exporting", lang, name=dest.name), tr("cancel", lang),
+    dialog = QProgressDialog(tr("exporting", lang, name=f"\u2068{dest.name}\u2069"),
+                             tr("cancel", lang),
                              0, PROGRESS_TOTAL, window)
     dialog.setObjectName("exportProgress")
     dialog.setWindowModality(Qt.WindowModality.NonModal)  # keep reading meanwhile
