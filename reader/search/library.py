@@ -11,6 +11,7 @@ import os
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 
 #: File name endings of the articles the library holds.
@@ -67,8 +68,15 @@ def scan_paths(roots: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, s
         yield from _walk(root, seen_dirs, seen_files)
 
 
+_SUFFIXES = tuple(sorted(ARTICLE_SUFFIXES))
+
+
 def _is_article(name: str) -> bool:
-    return os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES
+    # endswith, not splitext: called for every file of the library at each update
+    return name.lower().endswith(_SUFFIXES)
+
+
+_name = attrgetter("name")
 
 
 def _first(seen: set[tuple[int, int]], st: os.stat_result) -> bool:
@@ -91,7 +99,7 @@ def _walk(
             if not _first(seen_dirs, os.stat(current)):
                 continue  # already walked: a link back up the tree, or two links to it
             with os.scandir(current) as it:
-                entries = sorted(it, key=lambda e: e.name)
+                entries = sorted(it, key=_name)
         except OSError:
             continue
         subfolders: list[str] = []
