@@ -89,21 +89,27 @@ def describe_main_window(window: MainWindow) -> None:
 def name_unnamed(root: QWidget, lang: str) -> None:
     """Give every control under ``root`` that has no accessible name or description one from
     what it shows: its tooltip, placeholder or window title (already in the UI language)."""
+    for label in root.findChildren(QLabel):
+        buddy = label.buddy()
+        if buddy is not None:
+            _name_one(buddy, lang, label.text())
     for widget in [root, *root.findChildren(QWidget)]:
         _name_one(widget, lang)
     root.setProperty(_DESCRIBED, True)
 
 
-def _name_one(widget: QWidget, lang: str) -> None:
+def _name_one(widget: QWidget, lang: str, label: str = "") -> None:
+    """Name ``widget`` by its label (a combo box would say its value), else as Qt does."""
     if not is_control(widget):
         return
-    name = accessible_name(widget)
+    name = plain(label).strip().rstrip(":").strip() if label else accessible_name(widget)
     parent = widget.parentWidget()
     if not name and isinstance(parent, QAbstractSpinBox | QComboBox):
         name = accessible_name(parent)  # a spin box's line edit is the spin box
     if not any(c.isalpha() for c in name):  # "×" or "": say what it does instead
         name = _shown_text(widget) or name
-    if name and not widget.accessibleName():
+    value_named = isinstance(widget, QComboBox) and not label  # its value: it changes
+    if name and not widget.accessibleName() and not value_named:
         widget.setAccessibleName(name)
     if name and not widget.accessibleDescription():
         description = plain(widget.toolTip()) if plain(widget.toolTip()) != name else ""
