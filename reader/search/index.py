@@ -39,7 +39,7 @@ from .errors import IndexNotReadyError, IndexUnavailableError, SearchError
 from .find import HEADING, TITLE, Match
 from .library import LibraryFile, normalize_root, scan_paths
 from .normalize import FOLD_VERSION, fold
-from .query import LibraryQuery
+from .query import LibraryQuery, fts_phrase
 from .snippet import Located, Snippet, make_snippet
 
 SCHEMA_VERSION = 1
@@ -493,7 +493,7 @@ class LibraryIndex:
         parsed = LibraryQuery.parse(query, clitics=clitics)
         conn = self._reader()
         weights = ", ".join(str(w) for w in WEIGHTS)
-        params: list[Any] = [parsed.fts_expression()]
+        params: list[Any] = [parsed.fts_expression(self._indexed_words(conn))]
         root_filter = ""
         if roots is not None:
             wanted = {str(normalize_root(r)) for r in roots}
@@ -535,13 +535,38 @@ class LibraryIndex:
             per_file[fid] = per_file.get(fid, 0) + 1
             snippet, match = _locate(pattern, section_id, heading, json.loads(blocks_json), title)
             results.append(
-                SearchResult(
-                    Path(path), title, section_id, heading, snippet, _score(score), match
-                )
+                SearchResult(Path(path), title, section_id, heading, snippet, _score(score), match)
             )
             if len(results) >= limit:
                 break
         return results
+
+    def _indexed_words(self, conn: sqlite3.Connection) -> Callable[[str, bool], bool]:
+        """Whether a word is in the index (one B-tree probe each), remembered by this thread
+        until the database changes (``PRAGMA data_version``: another connection committed)."""
+        try:
+            version = conn.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error:
+            version = -1
+        known: dict[str, bool] | None = getattr(self._local, "words", None)
+        if known is None or self._local.words_version != (self._generation, version):
+            known = self._local.words = {}
+            self._local.words_version = (self._generation, version)
+
+        def indexed(word: str, prefix: bool) -> bool:
+            phrase = fts_phrase((word,)) + ("*" if prefix else "")
+            found = known.get(phrase)
+            if found is None:
+                try:
+                    row = conn.execute(
+                        "SELECT 1 FROM fts WHERE fts MATCH ? LIMIT 1", (phrase,)
+                    ).fetchone()
+                except sqlite3.Error:  # the search itself meets it and says what it is
+                    return True
+                found = known[phrase] = row is not None
+            return found
+
+        return indexed
 
     def failed_files(self) -> list[tuple[Path, str]]:
         """Files that could not be indexed, with the reason (until they change)."""

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .errors import EmptyQueryError, QueryTooLongError
@@ -127,12 +128,22 @@ class LibraryQuery:
             )
         return cls(text, tuple(terms), clitics)
 
-    def fts_expression(self) -> str:
-        """The FTS5 MATCH expression: every term must match; each token is quoted."""
+    def fts_expression(self, indexed: Callable[[str, bool], bool] | None = None) -> str:
+        """The FTS5 MATCH expression: every term must match; each token is quoted.
+
+        ``indexed(word, prefix)`` (optional) tells whether the index holds a word (or, with
+        ``prefix``, a word starting so): a term's clitic forms that it does not are left out.
+        It changes no score (a form found nowhere adds nothing to bm25), but bm25 goes
+        through every form of the query for every row it ranks: a six-word heading has some
+        120 forms, of which a dozen exist.
+        """
         parts = []
         for term in self.terms:
             star = "*" if term.prefix else ""
-            alternatives = [_fts_string(form) + star for form in term.forms(self.clitics)]
+            forms = term.forms(self.clitics)
+            if indexed is not None and len(forms) > 1:
+                forms = [f for f in forms if indexed(f[0], term.prefix)] or [term.tokens]
+            alternatives = [fts_phrase(form) + star for form in forms]
             parts.append("(" + " OR ".join(alternatives) + ")")
         return " AND ".join(parts)
 
@@ -147,7 +158,8 @@ class LibraryQuery:
         return re.compile("|".join(groups))
 
 
-def _fts_string(tokens: tuple[str, ...]) -> str:
+def fts_phrase(tokens: tuple[str, ...]) -> str:
+    """``tokens`` as one quoted FTS5 phrase (nothing in it is FTS5 syntax)."""
     return '"' + " ".join(tokens).replace('"', '""') + '"'
 
 

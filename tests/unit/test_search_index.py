@@ -331,3 +331,22 @@ def test_a_file_found_from_another_folder_is_searchable_from_it(
     index.update([library / "trade.txt"])
     index.update([library])
     assert sorted(_names(index.search("التبادل", roots=[library]))) == ["border.txt", "trade.txt"]
+
+
+def test_leaving_out_forms_found_nowhere_changes_no_score(
+    library: Path, index: LibraryIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index.update([library])
+    queries = ["أمني", "التجاري المعابر", "الحدود العراقية قوات", "الشعر", "تعز*"]
+    filtered = [[(r.path, r.section_id, r.score) for r in index.search(q)] for q in queries]
+    expressions: list[str] = []
+    real = index_module.LibraryQuery.fts_expression
+
+    def unfiltered(self: index_module.LibraryQuery, indexed: object = None) -> str:
+        expressions.append(real(self))
+        return expressions[-1]
+
+    monkeypatch.setattr(index_module.LibraryQuery, "fts_expression", unfiltered)
+    plain = [[(r.path, r.section_id, r.score) for r in index.search(q)] for q in queries]
+    assert filtered == plain and all(filtered)
+    assert len(expressions) == len(queries)

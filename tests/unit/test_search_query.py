@@ -114,3 +114,17 @@ def test_queries_against_a_tiny_index(text: str, found: bool) -> None:
     assert (
         bool(q.pattern().search("والامنيه قوات الحدود استقرار 2025")) is found or len(q.terms) > 1
     )
+
+
+def test_forms_not_in_the_index_are_left_out_of_the_expression() -> None:
+    q = LibraryQuery.parse('الأمنية "قوات الحدود" استقر*')
+    full = q.fts_expression()
+    words = {"والامنيه", "قوات"}
+    short = q.fts_expression(lambda w, prefix: w in words or (prefix and w == "استقر"))
+    assert short == '("والامنيه") AND ("قوات الحدود") AND ("استقر"*)'
+    assert len(short) < len(full) / 5
+    # A word found in no form keeps its own form: the query still finds nothing.
+    assert q.fts_expression(lambda w, p: False) == '("الامنيه") AND ("قوات الحدود") AND ("استقر"*)'
+    conn = _fts_table()
+    for expression in (full, short):
+        assert conn.execute("SELECT rowid FROM t WHERE t MATCH ?", (expression,)).fetchall()
