@@ -61,7 +61,8 @@ def run(quick: bool) -> list[Result]:
         def child(mode: str, *extra: str) -> dict[str, float]:
             return _child(mode, article, folder, jump_to, limit, *extra)
 
-        child("sample")  # warm-up: theme cache and bytecode, so no child pays for them
+        if not quick:
+            child("sample")  # warm-up: theme cache and bytecode, so no child pays for them
         sample = child("sample")
         app = child("app")
         app_early = child("app", "--early-jump")

@@ -8,6 +8,8 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -91,23 +93,39 @@ def time_to_line(cmd: Sequence[str], env: dict[str, str], line: str,
 
     Raises RuntimeError, with the child's stderr, when it exits without printing the line.
     """
-    t0 = time.perf_counter()
-    with subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          text=True) as proc:
-        assert proc.stdout is not None and proc.stderr is not None
+    return run_to_line(cmd, env, line, timeout)[0]
+
+
+def run_to_line(cmd: Sequence[str], env: dict[str, str], line: str,
+                timeout: float = 60.0) -> tuple[float, float]:
+    """(seconds until ``cmd`` prints ``line``, CPU seconds the whole child used).
+
+    CPU time (user + system, to the child's exit) suffers less than wall time when other
+    processes share the machine. Raises RuntimeError, with the child's stderr, when it exits
+    without printing the line or fails.
+    """
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace") as err:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=err, text=True)
+        assert proc.stdout is not None
         elapsed = None
-        for out in proc.stdout:
-            if out.strip() == line:
-                elapsed = time.perf_counter() - t0
-                break
+        timer = threading.Timer(timeout, proc.kill)
+        timer.start()
         try:
-            _, err = proc.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            _, err = proc.communicate()
-    if elapsed is None:
-        raise RuntimeError(f"{' '.join(cmd)} never printed {line!r}: {err.strip()[-500:]}")
-    return elapsed
+            for out in proc.stdout:
+                if elapsed is None and out.strip() == line:
+                    elapsed = time.perf_counter() - t0
+            _, status, usage = os.wait4(proc.pid, 0)
+            proc.returncode = os.waitstatus_to_exitcode(status)
+        finally:
+            timer.cancel()
+            proc.stdout.close()
+        err.seek(0)
+        message = err.read().strip()[-500:]
+    if elapsed is None or proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} never printed {line!r} or failed "
+                           f"(exit {proc.returncode}): {message}")
+    return elapsed, usage.ru_utime + usage.ru_stime
 
 
 def make_large_article(target_bytes: int, path: Path, sections: int | None = None) -> Path:
