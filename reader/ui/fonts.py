@@ -15,7 +15,6 @@ from __future__ import annotations
 import importlib.util
 import json
 from dataclasses import dataclass
-from importlib.metadata import entry_points
 from pathlib import Path
 
 from PySide6.QtGui import QFontDatabase
@@ -133,6 +132,9 @@ def packaged_faces(refresh: bool = False) -> dict[str, PackagedFace]:
     """Family name → face, for every installed fontpkg package with Arabic letters."""
     global _packaged
     if _packaged is None or refresh:
+        # Imported here: importlib.metadata costs ~25 ms, and start-up never needs it.
+        from importlib.metadata import entry_points
+
         found: dict[str, PackagedFace] = {}
         for entry in entry_points(group="fontpkg.family"):
             face = _package_face(entry.value.split(":")[0].strip())

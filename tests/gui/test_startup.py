@@ -61,6 +61,34 @@ def test_importing_reader_loads_neither_qt_nor_package_metadata() -> None:
     assert out.strip() == "[]"
 
 
+def test_building_the_window_loads_no_metadata_detector_or_stylesheet_builder(
+    tmp_path: Path,
+) -> None:
+    """Each of these costs milliseconds of every start and is needed only later, if at all:
+    package metadata (``--version``, the typeface list), the legacy-encoding detector, and
+    qt-material's template engine (only when a theme's cache is first built)."""
+    code = f"""
+import sys
+from reader.ui.app import make_window
+from reader.ui.themes import new_application
+app = new_application(["x"])
+make_window([{str(SAMPLE)!r}], settings_path={str(tmp_path / "qari.ini")!r}, persist=False)
+make_window([{str(SAMPLE)!r}], settings_path={str(tmp_path / "qari.ini")!r}, persist=False)
+print(sorted(m for m in sys.modules if m.split(".")[0] in
+      ("importlib", "charset_normalizer", "jinja2", "qt_material", "email")
+      and m not in ("importlib", "importlib.util", "importlib.machinery", "importlib.abc",
+                    "importlib._abc", "importlib._bootstrap", "importlib._bootstrap_external",
+                    "importlib.resources", "importlib.resources.abc",
+                    "importlib.resources._common", "importlib.resources._adapters")))
+"""
+    # The first window builds the theme cache (qt-material); the second reads it: only
+    # what a normal start loads is checked, in a fresh process with the cache already there.
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    _python(code, **env)
+    second = code.replace("make_window([", "# make_window([", 1)
+    assert _python(second, **env).strip().splitlines()[-1] == "[]"
+
+
 def test_version_is_the_installed_distributions() -> None:
     import reader
 
