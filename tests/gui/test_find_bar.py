@@ -254,23 +254,31 @@ def test_english_interface_counts_in_latin_digits(
     assert bar.count.text() == "No results"
 
 
+@pytest.mark.parametrize("count", [1500, 3000])  # 3,000: over 100,000 characters, a "book"
 def test_long_article_paints_only_matches_near_the_view(
-    qtbot: QtBot, make: MakeWindow, tmp_path: Path
+    qtbot: QtBot, make: MakeWindow, tmp_path: Path, count: int
 ) -> None:
     path = tmp_path / "long.txt"
-    paragraphs = [f"الفقرة رقم {i} تذكر الحدود العراقية مرة واحدة." for i in range(1500)]
+    paragraphs = [f"الفقرة رقم {i} تذكر الحدود العراقية مرة واحدة." for i in range(count)]
     path.write_text("مقالة طويلة\n\nالقسم\n" + "\n\n".join(paragraphs) + "\n", "utf-8")
     window = make([path])
     pane = pane_of(window)
+    assert (pane._chunked is not None) is (count > 2000)  # typeset around the view
     bar = open_bar(qtbot, window)
     type_query(qtbot, bar, "العراقيه")
-    assert len(bar.matches) == 1500
+    assert len(bar.matches) == count
     painted = pane.find_highlights.painted()
     assert 0 < len(painted) < 200
     QTest.keyClick(bar.query, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
-    assert bar.current == 1499 and current_visible(pane, bar)
-    assert 1499 in pane.find_highlights.painted()
+    last = count - 1
+    assert bar.current == last and current_visible(pane, bar)
+    qtbot.waitUntil(lambda: last in pane.find_highlights.painted())
     assert 0 not in pane.find_highlights.painted()
+    found = pane.find_highlights.doc_range(last)
+    assert found is not None
+    assert f"الفقرة رقم {last} تذكر" in pane.document().findBlock(found[0]).text()
+    current = QColor(COLOURS[pane.theme.name].current_bg).name()
+    assert [t for t, bg in highlighted(pane) if bg == current] == ["العراقية"]
 
 
 def test_highlight_colours_keep_text_readable_in_both_themes(
