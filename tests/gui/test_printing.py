@@ -379,3 +379,14 @@ def test_closing_the_window_stops_its_export(
     assert job.wait(30)
     assert printing.active_export(window) is None
     assert not (tmp_path / "late.pdf").exists()
+
+
+def test_page_numbers_follow_the_interface_language(tmp_path: Path) -> None:
+    from reader.ui.page_setup_dialog import page_options
+    from reader.ui.settings import Settings
+
+    settings = Settings.open(tmp_path / "s.ini")
+    assert page_options(settings, "ar").ui_language == "ar"
+    assert page_options(settings, "en").ui_language == "en"
+    settings.set(keys.PAGE_MARGINS, [100.0, 100.0, 100.0, 100.0])  # no room: the defaults
+    assert page_options(settings, "ar") == PdfOptions()
