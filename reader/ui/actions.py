@@ -41,6 +41,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("quit", "close", (SK.Quit, "Ctrl+Q")),
     # Edit
     ActionSpec("find", "show_find_bar", (SK.Find,)),
+    ActionSpec("next_match", "find_next", (SK.FindNext, "F3")),
+    ActionSpec("previous_match", "find_previous", (SK.FindPrevious, "Shift+F3")),
     # View
     ActionSpec("next_section", "next_section", ("Ctrl+PgDown", "Alt+Down")),
     ActionSpec("previous_section", "previous_section", ("Ctrl+PgUp", "Alt+Up")),
@@ -72,7 +74,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
 MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("menu_file", ("open", "@recent", "close_tab", "-",
                    "page_setup", "print_preview", "print", "export_pdf", "-", "quit")),
-    ("menu_edit", ("find",)),
+    ("menu_edit", ("find", "next_match", "previous_match")),
     ("menu_view", ("next_section", "previous_section", "toggle_focus", "-",
                    "zoom_in", "zoom_out", "zoom_reset", "-",
                    "theme_light", "theme_sepia", "theme_dark", "show_harakat", "-",

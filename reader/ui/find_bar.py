@@ -103,14 +103,6 @@ class FindBar(QFrame):
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.close_bar)
-        for keys, handler in (
-            (("F3", QKeySequence.StandardKey.FindNext), self.next),
-            (("Shift+F3", QKeySequence.StandardKey.FindPrevious), self.previous),
-        ):
-            for key in _sequences(keys):
-                shortcut = QShortcut(key, window)
-                shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-                shortcut.activated.connect(handler)
         self.hide()
 
     def _button(self, name: str, key: str, shortcut: str) -> QToolButton:
@@ -286,14 +278,6 @@ class FindBar(QFrame):
                 self.next()
             return True
         return super().eventFilter(watched, event)
-
-
-def _sequences(keys: tuple[str | QKeySequence.StandardKey, ...]) -> list[QKeySequence]:
-    out: list[QKeySequence] = []
-    for key in keys:
-        found = [QKeySequence(key)] if isinstance(key, str) else QKeySequence.keyBindings(key)
-        out += [k for k in found if not k.isEmpty() and k not in out]
-    return out
 
 
 def find_bar(window: MainWindow) -> FindBar:

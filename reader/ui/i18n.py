@@ -49,6 +49,8 @@ TEXTS: dict[str, str | tuple[str, str]] = {
     "export_pdf": "Export &PDF…",
     "quit": "&Quit",
     "find": "&Find in Article…",
+    "next_match": "Find &Next",
+    "previous_match": "Find Pre&vious",
     "next_section": "Next Section",
     "previous_section": "Previous Section",
     "toggle_focus": "Switch Between Tree and Text",

@@ -364,7 +364,7 @@ class LibrarySearchDialog(QDialog):
         else:
             self._set_status("")
         if report.failed:
-            names = "، ".join(p.name for p, _ in report.failed[:3])
+            names = tr("list_comma", self.lang).join(p.name for p, _ in report.failed[:3])
             if len(report.failed) > 3:
                 names += " …"
             extra = tr("lsearch_unreadable", self.lang, names=names)

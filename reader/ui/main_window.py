@@ -570,6 +570,18 @@ class MainWindow(QMainWindow):
 
         show_find_bar(self)
 
+    def find_next(self) -> None:
+        """Edit > Find Next (F3): the next match (opens the find bar if it is closed)."""
+        from .find_bar import find_bar
+
+        find_bar(self).next()
+
+    def find_previous(self) -> None:
+        """Edit > Find Previous (Shift+F3): the previous match."""
+        from .find_bar import find_bar
+
+        find_bar(self).previous()
+
     def search_library(self) -> None:
         """Library > Search (Ctrl+Shift+F): search every article in the library."""
         from .library_search import search_library

@@ -89,6 +89,16 @@
         <translation>&amp;بحث في المقالة…</translation>
     </message>
     <message>
+        <source>Find &amp;Next</source>
+        <comment>next_match</comment>
+        <translation>البحث عن التالي</translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <comment>previous_match</comment>
+        <translation>البحث عن السابق</translation>
+    </message>
+    <message>
         <source>Next Section</source>
         <comment>next_section</comment>
         <translation>القسم التالي</translation>

@@ -121,6 +121,19 @@ def test_current_match_is_distinct_and_enter_moves_it_into_view(
     assert bar.current == 14 and current_visible(pane, bar)
 
 
+def test_f3_before_the_bar_was_ever_opened_opens_it_and_is_in_the_edit_menu(
+    qtbot: QtBot, make: MakeWindow, sample_path: Path
+) -> None:
+    window = make([sample_path])
+    assert window.findChild(FindBar, "findBar") is None
+    QTest.keyClick(pane_of(window), Qt.Key.Key_F3)
+    bar = window.findChild(FindBar, "findBar")
+    assert bar is not None and bar.isVisible()
+    edit_menu = window.menuBar().actions()[1].menu()
+    names = [a.objectName() for a in edit_menu.actions()]
+    assert {"action_next_match", "action_previous_match"} <= set(names)
+
+
 def test_escape_closes_the_bar_and_clears_highlights_and_counts(
     qtbot: QtBot, make: MakeWindow, sample_path: Path
 ) -> None:
