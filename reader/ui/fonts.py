@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import importlib.util
 import json
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtGui import QFontDatabase
 
@@ -98,8 +98,7 @@ def register_ui_fonts(lang: str) -> None:
 # -- other reading faces -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class PackagedFace:
+class PackagedFace(NamedTuple):
     """An Arabic family shipped by an installed fontpkg package (not registered yet)."""
 
     family: str
