@@ -151,15 +151,17 @@ _placeholder: object = None
 
 def load_for_pane(url: str, resource_type: int, folder: Path | None) -> object:
     """What ``QTextBrowser.loadResource`` should return: image bytes (QByteArray), the
-    placeholder (QImage) or None (nothing)."""
+    placeholder (QImage) or one blank (nothing). Never None: QTextDocument then reads the
+    file itself, wherever it is, and caches it under that address for every later request
+    (an image of file:///etc/passwd asked as a stylesheet first would get the file)."""
+    from PySide6.QtCore import QByteArray
+
     decision = decide(url, _QT_KINDS.get(resource_type, Kind.OTHER), folder)
     if decision.verdict is Verdict.REFUSE:
-        return None
+        return QByteArray(b" ")
     data = decision.data
     if decision.verdict is Verdict.FILE and decision.path is not None:
         data = read_image(decision.path)
-    from PySide6.QtCore import QByteArray
-
     return QByteArray(data) if data is not None else placeholder_image()
 
 

@@ -228,11 +228,20 @@ def test_a_file_that_is_not_an_image_shows_the_placeholder(
     assert size_of(resource(pane, "fake.png")) == size_of(placeholder_image())
 
 
-def test_pane_loads_no_stylesheet(qtbot: QtBot, tmp_path: Path, server: str) -> None:
+def test_pane_loads_no_stylesheet_and_qt_reads_no_file_behind_it(
+    qtbot: QtBot, tmp_path: Path, server: str
+) -> None:
     (tmp_path / "local.css").write_text("p { color: red }")
     pane = ReadingPane()
     qtbot.addWidget(pane)
     pane.path = tmp_path / "a.html"
-    for url in ("local.css", f"{server}/remote.css"):
-        assert pane.loadResource(QTextDocument.ResourceType.StyleSheetResource, QUrl(url)) is None
+    passwd = Path("/etc/passwd").read_bytes()[:8] if Path("/etc/passwd").is_file() else b"root:"
+    sheet = QTextDocument.ResourceType.StyleSheetResource
+    image = QTextDocument.ResourceType.ImageResource
+    for url in ("local.css", f"{server}/remote.css", "file:///etc/passwd", "/etc/passwd"):
+        got = pane.document().resource(sheet, QUrl(url))
+        # Not None either: Qt would then read the file itself (and cache it for images too).
+        assert got is not None and bytes(got).strip() == b"", url
+        later = pane.document().resource(image, QUrl(url))  # same address, as an image
+        assert passwd not in (bytes(later) if hasattr(later, "data") else b""), url
     assert _Counter.requests == []
