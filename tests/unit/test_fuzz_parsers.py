@@ -498,6 +498,10 @@ def markdown_article(draw: st.DrawFn) -> tuple[str, list[str], str | None]:
         parts.append(draw(st.sampled_from(["- ", "1. "])) * draw(st.integers(10, 60)))
         parts[-1] += " ".join(ws)
         visible += ws
+    if not visible:  # only rules and link definitions: give the file one paragraph of words
+        ws = draw(words)
+        parts.append(" ".join(ws))
+        visible += ws
     sep = draw(st.sampled_from(["\n\n", "\n\n\n", "\n \n"]))
     text = sep.join(parts) + "\n"
     if draw(st.booleans()):
