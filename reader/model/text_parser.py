@@ -168,7 +168,11 @@ def parse_plain_text(text: str, source: Source) -> Article:
         if current is None:
             current = Section(id=0, heading=None, level=1)
             sections.append(current)
-        current.blocks.append(_block(unit))
+        block = _block(unit)
+        if block.kind is BlockKind.PARAGRAPH and len(unit) > MAX_PARAGRAPH_CHARS:
+            current.blocks += [Block(BlockKind.PARAGRAPH, p) for p in split_paragraph(unit)]
+        else:
+            current.blocks.append(block)
     return Article(
         title=title,
         source=source,
@@ -272,6 +276,33 @@ def _short_answer_then_body(body: list[str], shaped: list[bool], i: int) -> bool
         return False
     answer = body[i + 1]
     return answer[-1] in _QUOTED_END and len(body[i + 2]) > len(body[i])
+
+
+#: A paragraph longer than this (a book pasted as one line) is cut into paragraphs of about
+#: this size at sentence ends: the reader lays out, finds in and exports text paragraph by
+#: paragraph, and one paragraph of megabytes costs minutes and gigabytes to lay out.
+MAX_PARAGRAPH_CHARS = 5000
+_SENTENCE_END = re.compile(r"[.!?؟۔]\s+")
+
+
+def split_paragraph(text: str, limit: int = MAX_PARAGRAPH_CHARS) -> list[str]:
+    """``text`` in pieces of at most ``limit`` characters, cut after the last sentence end
+    in each stretch (else at the last space, else anywhere); no character is lost but the
+    white space at the cuts."""
+    pieces: list[str] = []
+    start, n = 0, len(text)
+    while n - start > limit:
+        window = text[start : start + limit]
+        cut = 0
+        for m in _SENTENCE_END.finditer(window, limit // 2):
+            cut = m.end()
+        if not cut:
+            space = window.rfind(" ", limit // 2)
+            cut = space + 1 if space > 0 else limit
+        pieces.append(text[start : start + cut].strip())
+        start += cut
+    pieces.append(text[start:].strip())
+    return [p for p in pieces if p]
 
 
 def _block(unit: str) -> Block:

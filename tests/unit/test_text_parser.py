@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reader.model import BlockKind, Format, load_article, parse_bytes
-from reader.model.text_parser import is_heading_shaped
+from reader.model.text_parser import MAX_PARAGRAPH_CHARS, is_heading_shaped, split_paragraph
 
 from .test_model_sample import HEADINGS
 
@@ -339,3 +339,23 @@ def test_a_first_line_too_long_for_a_title_is_text_and_the_file_names_the_articl
     texts = [b.text for s in article.sections for b in s.blocks]
     assert texts[0] == line.strip()
     assert texts[-1] == "فقرة ثانية قصيرة."
+
+
+def test_a_paragraph_of_a_whole_book_is_cut_at_sentence_ends() -> None:
+    sentence = "هذه جملة عربية في كتاب طويل كتب على سطر واحد. "
+    text = "عنوان الكتاب\n\n" + sentence * 2000 + "\n"
+    article = parse_bytes(text.encode(), Path("book.txt"))
+    blocks = [b.text for s in article.sections for b in s.blocks]
+    assert len(blocks) >= (len(sentence) * 2000) // MAX_PARAGRAPH_CHARS
+    assert all(len(b) <= MAX_PARAGRAPH_CHARS for b in blocks)
+    assert all(b.endswith(".") for b in blocks)  # cut after a sentence, not inside one
+    assert "".join(blocks).replace(" ", "") == (sentence * 2000).replace(" ", "")
+
+
+def test_split_paragraph_without_sentence_ends_or_spaces_keeps_every_character() -> None:
+    words = "كلمة " * 3000
+    pieces = split_paragraph(words, 1000)
+    assert all(len(p) <= 1000 for p in pieces)
+    assert "".join(pieces).replace(" ", "") == words.replace(" ", "")
+    solid = "ب" * 2500
+    assert split_paragraph(solid, 1000) == ["ب" * 1000, "ب" * 1000, "ب" * 500]
