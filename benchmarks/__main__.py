@@ -8,6 +8,7 @@ import importlib
 import json
 import pkgutil
 import sys
+import traceback
 from pathlib import Path
 
 from .harness import Result
@@ -46,19 +47,27 @@ def main(argv: list[str] | None = None) -> int:
                         "with --quick, only when given)")
     args = p.parse_args(argv)
     results: list[Result] = []
+    failed: list[str] = []
     for name in discover():
         if args.only and name not in args.only and name.removeprefix("bench_") not in args.only:
             continue
-        module = importlib.import_module(f"benchmarks.{name}")
         print(f"running {name} ...", file=sys.stderr, flush=True)
-        results.extend(module.run(args.quick))
+        try:  # one broken benchmark must not cost the figures of all the others
+            module = importlib.import_module(f"benchmarks.{name}")
+            results.extend(module.run(args.quick))
+        except Exception:
+            traceback.print_exc()
+            failed.append(name)
     print(format_table(results))
+    if failed:
+        print(f"FAILED: {', '.join(failed)} (traceback above; not in the results)",
+              file=sys.stderr)
     data = {r.name: {"value": r.value, "unit": r.unit, "baseline": r.baseline, "ratio": r.ratio}
             for r in results}
     output = args.output or (None if args.quick else HERE / "results.json")
     if output is not None:
         output.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-    return 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
