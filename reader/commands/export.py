@@ -31,6 +31,8 @@ def add_parser(sub: Any) -> None:
                      help="folder for one PDF per article, named after the article file")
     p.add_argument("--paper", choices=["a4", "letter"], default="a4", help="paper size")
     p.add_argument("--landscape", action="store_true", help="landscape pages")
+    p.add_argument("--no-harakat", action="store_true",
+                   help="leave out the harakat (vowel marks); the article file is unchanged")
     p.add_argument("--lang", choices=["ar", "en"], default="ar",
                    help='page numbers in Arabic ("صفحة ٣ من ٧") or English ("Page 3 of 7")')
     p.set_defaults(run=run)
@@ -97,6 +99,7 @@ def run(args: argparse.Namespace) -> int:
         paper=args.paper,
         orientation="landscape" if args.landscape else "portrait",
         ui_language=args.lang,
+        harakat=not args.no_harakat,
     )
     show = sys.stderr.isatty()
     for src, dest in zip(args.files, paths, strict=True):

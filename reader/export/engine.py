@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.model import Article
+from reader.model.harakat import without_harakat
 
 from .atomic import check_target, write_atomic
 from .blocks import article_blocks
@@ -60,6 +61,8 @@ def typeset(
 ) -> Typeset:
     """Lay the article out on pages (no PDF yet). Raises :class:`ExportCancelled`."""
     options = options or PdfOptions()
+    if not options.harakat:
+        article = without_harakat(article)
     geometry = Geometry.from_options(options)
     shapers = shapers or make_shapers()
     blocks = list(article_blocks(article, options.font_size_pt))

@@ -37,7 +37,7 @@ class PdfOptions:
 
     ``ui_language`` only decides the page label ("صفحة ٣ من ٧" or "Page 3 of 7"); the
     article's own text keeps its direction. ``font_size_pt`` is the body text size; headings
-    and the title are scaled from it.
+    and the title are scaled from it. ``harakat`` False prints the text without them.
     """
 
     paper: Paper = "a4"
@@ -45,6 +45,8 @@ class PdfOptions:
     margins: Margins = field(default_factory=Margins)
     ui_language: UiLanguage = "ar"
     font_size_pt: float = 14.0
+    #: False: print and export the text without its harakat (the article keeps them).
+    harakat: bool = True
 
     def __post_init__(self) -> None:
         if self.paper not in PAPER_SIZES_MM:

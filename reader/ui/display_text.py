@@ -21,12 +21,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from reader.model.harakat import HARAKAT
+
 #: Digit styles: as written, ٠-٩ everywhere, 0-9 everywhere.
 DIGIT_STYLES = ("auto", "arabic-indic", "western")
 
-HARAKAT = re.compile(
-    "[\u064b-\u0652\u0656-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed]"
-)
 
 _TO_ARABIC = str.maketrans("0123456789.,", "٠١٢٣٤٥٦٧٨٩٫٬")
 _TO_WESTERN = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")

@@ -150,6 +150,9 @@ TEXTS: dict[str, str | tuple[str, str]] = {
     "fit_width": "Fit Width",
     "fit_page": "Whole Page",
     "close": "Close",
+    "page_harakat": "Print harakat (vowel marks)",
+    "page_harakat_tip": ("Off: print and export the article without them; the article itself is "
+                         "unchanged."),
     "margins_too_wide": "The margins leave too little room for the text.",
     "export_title": "Export PDF",
     "filter_pdf": "PDF documents (*.pdf)",

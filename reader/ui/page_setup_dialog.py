@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -38,9 +39,11 @@ def page_options(settings: Settings, lang: str) -> PdfOptions:
             orientation=settings.get(keys.PAGE_ORIENTATION),  # type: ignore[arg-type]
             margins=Margins(top, right, bottom, left),
             ui_language="ar" if lang == "ar" else "en",
+            harakat=settings.get(keys.PAGE_HARAKAT),
         )
     except ValueError:  # e.g. margins too wide for the paper, edited by hand
-        return PdfOptions(ui_language="ar" if lang == "ar" else "en")
+        return PdfOptions(ui_language="ar" if lang == "ar" else "en",
+                          harakat=settings.get(keys.PAGE_HARAKAT))
 
 
 def save_page_options(settings: Settings, options: PdfOptions) -> None:
@@ -48,6 +51,7 @@ def save_page_options(settings: Settings, options: PdfOptions) -> None:
     settings.set(keys.PAGE_PAPER, options.paper)
     settings.set(keys.PAGE_ORIENTATION, options.orientation)
     settings.set(keys.PAGE_MARGINS, [m.top, m.right, m.bottom, m.left])
+    settings.set(keys.PAGE_HARAKAT, options.harakat)
 
 
 class PageSetupDialog(QDialog):
@@ -72,6 +76,9 @@ class PageSetupDialog(QDialog):
         self.orientation.setObjectName("orientationCombo")
         self.orientation.addItem(tr("portrait", lang), "portrait")
         self.orientation.addItem(tr("landscape", lang), "landscape")
+        self.harakat = QCheckBox(tr("page_harakat", lang))
+        self.harakat.setObjectName("harakatCheck")
+        self.harakat.setToolTip(tr("page_harakat_tip", lang))
         form = QFormLayout()
         form.addRow(tr("paper_size", lang), self.paper)
         form.addRow(tr("orientation", lang), self.orientation)
@@ -114,6 +121,7 @@ class PageSetupDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(box)
+        layout.addWidget(self.harakat)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
 
@@ -131,6 +139,7 @@ class PageSetupDialog(QDialog):
         for side, value in (("top", m.top), ("right", m.right), ("bottom", m.bottom),
                             ("left", m.left)):
             self.margins[side].setValue(value)
+        self.harakat.setChecked(options.harakat)
 
     def options(self) -> PdfOptions | None:
         """The options shown, or None when they are impossible (margins too wide)."""
@@ -143,6 +152,7 @@ class PageSetupDialog(QDialog):
                                 m["left"].value()),
                 ui_language=self._language,
                 font_size_pt=self._font_size,
+                harakat=self.harakat.isChecked(),
             )
         except ValueError:
             return None

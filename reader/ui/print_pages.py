@@ -10,6 +10,7 @@ paper whatever the window's theme.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QLineF, QMarginsF, QPointF, Qt
@@ -99,10 +100,8 @@ def options_for_printer(printer: QPrinter, options: PdfOptions) -> PdfOptions:
     if paper is None:
         return options
     try:
-        return PdfOptions(paper=paper,  # type: ignore[arg-type]
-                          orientation="landscape" if landscape else "portrait",
-                          margins=options.margins, ui_language=options.ui_language,
-                          font_size_pt=options.font_size_pt)
+        return replace(options, paper=paper,  # type: ignore[arg-type]
+                       orientation="landscape" if landscape else "portrait")
     except ValueError:  # the margins do not fit the other paper
         return options
 

@@ -144,6 +144,7 @@ PAGE_ORIENTATION: Key[str] = Key("preferences/page_orientation", "portrait",
                                  _choice("portrait", "landscape"))
 PAGE_MARGINS: Key[list[float]] = Key("preferences/page_margins_mm", [20.0, 20.0, 18.0, 20.0],
                                      _margins_mm, _json_dump)
+PAGE_HARAKAT: Key[bool] = Key("preferences/page_harakat", True, _bool, _dump_bool)
 EXPORT_FOLDER: Key[str] = Key("state/export_folder", "", str)
 
 # Window state: how the user left things.
@@ -158,7 +159,7 @@ ALL_KEYS: tuple[Key[Any], ...] = (
     THEME, ZOOM, LANGUAGE, LIBRARY_FOLDERS,
     FONT_FAMILY, LINE_SPACING, TEXT_WIDTH, SHOW_HARAKAT, DIGITS,
     GEOMETRY, SPLITTER, OPEN_FILES, CURRENT_TAB, SIDE_TAB, RECENT_FILES,
-    PAGE_PAPER, PAGE_ORIENTATION, PAGE_MARGINS, EXPORT_FOLDER,
+    PAGE_PAPER, PAGE_ORIENTATION, PAGE_MARGINS, PAGE_HARAKAT, EXPORT_FOLDER,
 )  # fmt: skip
 
 

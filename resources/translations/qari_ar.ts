@@ -564,6 +564,16 @@
         <translation>إغلاق</translation>
     </message>
     <message>
+        <source>Print harakat (vowel marks)</source>
+        <comment>page_harakat</comment>
+        <translation>طباعة التشكيل (الحركات)</translation>
+    </message>
+    <message>
+        <source>Off: print and export the article without them; the article itself is unchanged.</source>
+        <comment>page_harakat_tip</comment>
+        <translation>بدونه تُطبع المقالة وتُصدَّر بلا حركات؛ المقالة نفسها لا تتغيّر.</translation>
+    </message>
+    <message>
         <source>The margins leave too little room for the text.</source>
         <comment>margins_too_wide</comment>
         <translation>الهوامش لا تترك مكانًا كافيًا للنص.</translation>

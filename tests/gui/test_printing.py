@@ -244,6 +244,8 @@ def test_page_setup_is_remembered_by_a_new_window_and_used_by_export(
         dialog.paper.setCurrentIndex(dialog.paper.findData("letter"))
         dialog.orientation.setCurrentIndex(dialog.orientation.findData("landscape"))
         dialog.margins["top"].setValue(30)
+        assert dialog.harakat.isChecked()  # harakat printed by default
+        dialog.harakat.setChecked(False)
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(PageSetupDialog, "exec", choose_letter_landscape)
@@ -255,6 +257,7 @@ def test_page_setup_is_remembered_by_a_new_window_and_used_by_export(
     options = printing.current_options(again)
     assert (options.paper, options.orientation, options.margins.top) == ("letter", "landscape",
                                                                         30)
+    assert options.harakat is False
     save_as(monkeypatch, tmp_path / "letter.pdf")
     again.export_pdf()
     wait_export(qtbot, again)
