@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 
 #: The export running for each window (one at a time), for the busy message and for tests.
 _EXPORTS: dict[int, BackgroundJob] = {}
+#: Export jobs whose thread may still run (they have no Qt parent to keep them).
+_LIVE: set[BackgroundJob] = set()
 
 
 def current_article(window: MainWindow) -> Article | None:
@@ -95,7 +97,7 @@ def run_with_progress(window: MainWindow, label: str, work: Work) -> Any:
     """Run ``work`` in the background behind a window-modal progress dialog (busy
     indicator) and wait for it in a local event loop: the window keeps repainting.
     Returns its result, or None when cancelled or failed (failures are reported)."""
-    job = BackgroundJob(work, window)
+    job = BackgroundJob(work)  # no parent: never deleted under its running thread
     dialog = QProgressDialog(label, tr("cancel", window.lang), 0, 0, window)
     dialog.setObjectName("layoutProgress")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -276,10 +278,17 @@ def start_export(window: MainWindow, article: Article, dest: Path,
         window.show_message(tr("export_busy", window.lang), "info")
         return None
     lang = window.lang
+    # No parent: the window may be closed (and deleted) while the thread still emits, and a
+    # job deleted under its thread crashes the process. _LIVE keeps it until its thread ends.
     job = BackgroundJob(
         lambda progress, cancelled: engine.export_pdf(article, dest, options, progress, cancelled),
-        window,
     )
+    _LIVE.add(job)
+
+    def release() -> None:
+        if job in _LIVE:
+            _LIVE.discard(job)
+            job.deleteLater()
     dialog = QProgressDialog(tr("exporting", lang, name=f"\u2068{dest.name}\u2069"),
                              tr("cancel", lang),
                              0, PROGRESS_TOTAL, window)
@@ -290,34 +299,55 @@ def start_export(window: MainWindow, article: Article, dest: Path,
     dialog.setAutoReset(False)
     dialog.setValue(0)
     dialog.canceled.connect(job.cancel)
-    job.progressed.connect(lambda done, total: dialog.setValue(min(done, total)))
+    # Set when the window (and the dialog, its child, first) is being deleted: signals the
+    # thread queued before that still arrive, and must not touch either.
+    gone: list[bool] = []
+    dialog.destroyed.connect(lambda: gone.append(True))
+    def progressed(done: int, total: int) -> None:
+        if not gone:
+            dialog.setValue(min(done, total))
+
+    job.progressed.connect(progressed)
 
     def succeeded(report: ExportReport) -> None:
+        if gone:
+            return
         path = f"\u2066{dest}\u2069"  # left-to-right isolate: the slashes stay in place
         text = tr("export_done", lang, pages=pages_text(report.pages, lang), path=path)
         window.show_message(text, "info")
         window.statusBar().showMessage(text, 10000)
 
     def failed(err: BaseException) -> None:
+        if gone:
+            return
         window.show_message(tr("export_failed", lang, reason=error_text(err, lang)), "error")
 
     def finished() -> None:
+        if gone:
+            release()
+            return
         _EXPORTS.pop(id(window), None)
         dialog.canceled.disconnect(job.cancel)
         dialog.hide()
         dialog.deleteLater()
-        job.deleteLater()
+        release()
 
     job.succeeded.connect(succeeded)
     job.failed.connect(failed)
-    job.was_cancelled.connect(
-        lambda: window.show_message(tr("export_cancelled", lang), "info"))
+    def was_cancelled() -> None:
+        if not gone:
+            window.show_message(tr("export_cancelled", lang), "info")
+
+    job.was_cancelled.connect(was_cancelled)
     job.done.connect(finished)
     key = id(window)
     _EXPORTS[key] = job
-    stop = job.cancel  # only sets a flag: safe while Qt deletes the job with the window
+    stop = job.cancel  # only sets a flag
 
     def window_gone() -> None:
+        if job not in _LIVE:  # finished (and released) before the window went
+            return
+        gone.append(True)
         stop()
         _EXPORTS.pop(key, None)
 
