@@ -14,7 +14,6 @@ Scraped articles carry no markup, so structure is read from the shape of the lin
 from __future__ import annotations
 
 import re
-import statistics
 
 from .boilerplate import residue_runs
 from .bylines import MAX_CREDITS, is_credit, read_credits
@@ -124,11 +123,19 @@ def _hard_wrapped(blocks: list[list[str]]) -> bool:
     if multi * 2 < total:
         return False
     lengths = [len(line) for b in blocks for line in b[:-1]]
-    return bool(lengths) and max(lengths) <= _WRAP_WIDTH * 1.3 and statistics.median(lengths) > 30
+    return bool(lengths) and max(lengths) <= _WRAP_WIDTH * 1.3 and _median(lengths) > 30
 
 
 #: A first line longer than this is text, not a title (the window then shows the file name).
 MAX_TITLE_CHARS = 300
+
+
+def _median(values: list[int]) -> float:
+    """The median (the statistics module would import fractions, decimal and random at
+    start-up for this one call)."""
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
 
 
 def parse_plain_text(text: str, source: Source) -> Article:
