@@ -9,8 +9,10 @@ window keeps repainting and answering while a 600-page article is written.
 
 from __future__ import annotations
 
+import atexit
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -21,6 +23,18 @@ from reader.export import ExportCancelled
 
 #: ``work(progress, cancelled)``: the function a job runs in its thread.
 Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
+
+
+#: Jobs whose thread may be running: stopped and waited for when Python exits, so that no
+#: thread is still inside Qt or the PDF engine while the interpreter and Qt shut down.
+_RUNNING: weakref.WeakSet[BackgroundJob] = weakref.WeakSet()
+
+
+@atexit.register
+def _stop_running_jobs() -> None:
+    for job in list(_RUNNING):
+        job.cancel()
+        job.wait(10)
 
 
 class BackgroundJob(QObject):
@@ -49,6 +63,7 @@ class BackgroundJob(QObject):
 
     def start(self) -> None:
         self.running = True
+        _RUNNING.add(self)
         self._thread = threading.Thread(target=self._run, name="qari-export", daemon=True)
         self._thread.start()
 

@@ -12,6 +12,7 @@ the dialog; a damaged index is rebuilt by the update.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import logging
 import threading
@@ -100,11 +101,23 @@ class _Signals(QObject):
     failed = Signal(str, str)
 
 
+#: Updaters whose thread may be running: stopped when Python exits (a thread still inside
+#: SQLite or Qt while the interpreter shuts down can crash the process).
+_UPDATERS: weakref.WeakSet[IndexUpdater] = weakref.WeakSet()
+
+
+@atexit.register
+def _stop_updaters() -> None:
+    for updater in list(_UPDATERS):
+        updater.stop()
+
+
 class IndexUpdater:
     """Runs :meth:`LibraryIndex.update` in a Python thread, one update at a time; asked again
     while one runs, it runs once more when that one ends (the folders may have changed)."""
 
     def __init__(self, index: LibraryIndex) -> None:
+        _UPDATERS.add(self)
         self.index = index
         self.signals = _Signals()
         self._thread: threading.Thread | None = None

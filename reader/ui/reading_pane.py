@@ -231,7 +231,13 @@ class ReadingPane(QTextBrowser):
         if self._chunked is None:
             return super().createMimeDataFromSelection()
         cursor = self.textCursor()
-        mime = QMimeData()
+        # The object must be made by Qt: one made in Python and handed to the clipboard is
+        # freed twice when Python exits (PySide 6.11: a segfault at exit). Qt's own fills its
+        # formats from the selection lazily, once; make it do that now, then replace them.
+        mime = super().createMimeDataFromSelection()
+        mime.text()
+        for kind in list(mime.formats()):
+            mime.removeFormat(kind)
         mime.setText(self._chunked.selected_text(cursor.selectionStart(), cursor.selectionEnd()))
         return mime
 

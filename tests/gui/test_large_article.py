@@ -425,3 +425,36 @@ def test_select_all_and_copy_gives_the_whole_book(
     pane.setTextCursor(cursor)
     qtbot.keyClick(pane, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QGuiApplication.clipboard().text() == block.text()[2:9]
+
+
+_COPY_AND_EXIT = """
+import sys
+from reader.ui.app import make_window, new_application
+app = new_application([])
+window = make_window([sys.argv[1]], settings_path=sys.argv[2], persist=False)
+window.show()
+for _ in range(20):
+    app.processEvents()
+pane = window.current_pane()
+pane.selectAll()
+pane.copy()
+print(len(app.clipboard().text()))
+"""
+
+
+def test_copying_from_a_book_then_quitting_exits_cleanly(large_path: Path,
+                                                          tmp_path: Path) -> None:
+    # A clipboard object made in Python was freed twice when Python exited (a segfault after
+    # every test had passed); the process must end with 0.
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", _COPY_AND_EXIT, str(large_path), str(tmp_path / "s.ini")],
+        capture_output=True, text=True, env=env, timeout=120,
+        cwd=Path(__file__).resolve().parent.parent.parent,
+    )
+    assert out.returncode == 0, (out.returncode, out.stderr[-2000:])
+    assert int(out.stdout.split()[-1]) > 2_000_000 // 2  # the whole book's text was copied
