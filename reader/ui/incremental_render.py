@@ -26,8 +26,8 @@ can land, and again at every zoom. So the off-screen part is made *light* instea
 - Zoom, a theme with links, and a width change (debounced) rebuild the spacer document around
   the reading place (~0.2 s) instead of laying the whole book out again.
 
-Articles under :data:`LARGE_ARTICLE_CHARS` characters are set with one ``setHtml`` exactly as
-before; this module is not used for them.
+Articles under :data:`.book_size.LARGE_ARTICLE_CHARS` characters are set with one ``setHtml``
+exactly as before; this module is not even imported for them.
 
 Measured on the 10 MB article (9,057 sections; ``python -m benchmarks.large_article_probe``,
 window 1280x800, 2 shared cores, several runs): first page and full tree 0.47-1.1 s after
@@ -84,8 +84,6 @@ MIN_SIDE_MARGIN = 28
 
 log = logging.getLogger(__name__)
 
-#: Articles with more characters of text than this are typeset by chunks (~200 KB of Arabic).
-LARGE_ARTICLE_CHARS = 100_000
 #: A chunk is a heading and the blocks after it, cut at block ends after this many characters.
 CHUNK_CHARS = 4_000
 #: Typeset characters kept in the document; the chunks farthest from the view are emptied.
@@ -105,16 +103,6 @@ CALIBRATION_CHUNKS = 6
 
 _TITLE, _SOURCE, _HEADING = -3, -2, -1
 _FIXED = QTextBlockFormat.LineHeightTypes.FixedHeight.value
-
-
-def text_chars(article: Article) -> int:
-    """Characters of text in ``article`` (headings and blocks)."""
-    return sum(len(s.heading or "") + sum(len(b.text) for b in s.blocks)
-               for s in article.sections)
-
-
-def is_large(article: Article) -> bool:
-    return text_chars(article) > LARGE_ARTICLE_CHARS
 
 
 @dataclass

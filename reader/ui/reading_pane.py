@@ -44,8 +44,8 @@ from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QTextBrowser, QWidget
 
 from reader.model import Article
 
+from .book_size import is_large
 from .display_text import DisplayText
-from .incremental_render import ChunkedText, is_large
 from .reading_prefs import ReadingPrefs
 from .render import RenderedArticle, render_article
 from .section_model import ROOT_ID, SectionModel
@@ -54,6 +54,7 @@ from .themes import THEMES, Theme, pane_stylesheet
 
 if TYPE_CHECKING:
     from .find_highlights import FindHighlights, MatchLike
+    from .incremental_render import ChunkedText
 
 #: Reading font size at 100 % zoom, in pixels.
 BASE_FONT_PX = 21
@@ -179,6 +180,8 @@ class ReadingPane(QTextBrowser):
         assert self.article is not None
         chunked = self._chunked
         if chunked is None:  # else the same article again (zoom, theme): same blocks
+            from .incremental_render import ChunkedText  # books only: not at start-up
+
             chunked = ChunkedText(self, self.article, self.theme)
             chunked.changed.connect(self._forget_positions_from)
             chunked.replaced.connect(self.textReplaced)

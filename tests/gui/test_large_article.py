@@ -21,8 +21,9 @@ from pytestqt.qtbot import QtBot
 
 from benchmarks.harness import make_large_article
 from reader.model import Article, load_article
+from reader.ui.book_size import is_large
 from reader.ui.i18n import section_text
-from reader.ui.incremental_render import CHUNK_CHARS, LOADED_CHARS, is_large
+from reader.ui.incremental_render import CHUNK_CHARS, LOADED_CHARS
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.render import render_article
 from reader.ui.section_model import SECTION_ID_ROLE
