@@ -65,8 +65,9 @@ def test_building_the_window_loads_no_metadata_detector_or_stylesheet_builder(
     tmp_path: Path,
 ) -> None:
     """Each of these costs milliseconds of every start and is needed only later, if at all:
-    package metadata (``--version``, the typeface list), the legacy-encoding detector, and
-    qt-material's template engine (only when a theme's cache is first built)."""
+    package metadata (``--version``, the typeface list), the legacy-encoding detector,
+    qt-material's template engine (only when a theme's cache is first built), the book
+    renderer (only for books) and the statistics module."""
     code = f"""
 import sys
 from reader.ui.app import make_window
@@ -74,8 +75,9 @@ from reader.ui.themes import new_application
 app = new_application(["x"])
 make_window([{str(SAMPLE)!r}], settings_path={str(tmp_path / "qari.ini")!r}, persist=False)
 make_window([{str(SAMPLE)!r}], settings_path={str(tmp_path / "qari.ini")!r}, persist=False)
-print(sorted(m for m in sys.modules if m.split(".")[0] in
-      ("importlib", "charset_normalizer", "jinja2", "qt_material", "email")
+print(sorted(m for m in sys.modules if (m.split(".")[0] in
+      ("importlib", "charset_normalizer", "jinja2", "qt_material", "email", "statistics")
+      or m == "reader.ui.incremental_render")
       and m not in ("importlib", "importlib.util", "importlib.machinery", "importlib.abc",
                     "importlib._abc", "importlib._bootstrap", "importlib._bootstrap_external",
                     "importlib.resources", "importlib.resources.abc",
