@@ -1,4 +1,5 @@
-"""Fixtures for the window tests: windows built by make_window with settings in tmp_path."""
+"""Fixtures for the window tests: windows built by make_window with settings in tmp_path, and
+no modal message box (one would hang the run: it fails the test instead)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.ui.app import make_window
@@ -33,3 +35,14 @@ def make(qtbot: QtBot, settings_path: Path) -> MakeWindow:
         return window
 
     return build
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any modal message box would hang the test run: make it fail the test instead."""
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a modal QMessageBox was opened")
+
+    for name in ("critical", "warning", "information", "question"):
+        monkeypatch.setattr(QMessageBox, name, refuse)

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QUrl
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.model import load_article
@@ -39,15 +38,6 @@ from .helpers import pane_of
 
 ARABIC = re.compile("[\u0621-\u064a]")
 SAMPLE_WORDS = "العراقية-السورية"
-
-
-@pytest.fixture(autouse=True)
-def _no_modal_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(*args: object, **kwargs: object) -> None:
-        raise AssertionError("a modal QMessageBox was opened")
-
-    for name in ("critical", "warning", "information", "question"):
-        monkeypatch.setattr(QMessageBox, name, refuse)
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QDialog, QFileDialog, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from reader.export import PdfOptions, typeset
@@ -33,15 +33,6 @@ from .helpers import pane_of
 
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None,
                                      reason="poppler's pdftotext is not installed")
-
-
-@pytest.fixture(autouse=True)
-def _no_modal_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(*args: object, **kwargs: object) -> None:
-        raise AssertionError("a modal QMessageBox was opened")
-
-    for name in ("critical", "warning", "information", "question"):
-        monkeypatch.setattr(QMessageBox, name, refuse)
 
 
 def pdf_text(pdf: Path) -> str:
