@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
                     self.recent_menu.aboutToShow.connect(self.rebuild_recent_menu)
                 else:
                     menu.addAction(self.actions_by_name[name])
-        toolbar = QToolBar(tr("app_name", self.lang))
+        self.toolbar = toolbar = QToolBar(tr("app_name", self.lang))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
