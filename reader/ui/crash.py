@@ -8,31 +8,25 @@ open. A dialog already showing is reused, so an error that repeats on every repa
 stack dozens of dialogs, and the log stops growing after :data:`MAX_LOGGED` reports per run.
 
 ``qari`` always installs it (:func:`reader.ui.app.run_app`); tests install it explicitly, so
-pytest-qt's own exception capture keeps working everywhere else.
+pytest-qt's own exception capture keeps working everywhere else. The dialog
+(:mod:`.crash_dialog`) and the formatting modules are imported when a crash happens: the
+handler is installed at every start and must cost nothing then.
 """
 
 from __future__ import annotations
 
 import sys
 import threading
-import traceback
-from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
-from .i18n import number, tr
+if TYPE_CHECKING:
+    from .crash_dialog import CrashDialog
 
 LOG_NAME = "crash.log"
 #: Past this size the log is moved to ``crash.log.1`` (one old generation is kept).
@@ -53,6 +47,9 @@ def log_path() -> Path:
 def format_report(exc_type: type[BaseException], exc: BaseException,
                   tb: TracebackType | None, where: str = "") -> str:
     """The traceback with a UTC timestamp (and the thread, when not the main one)."""
+    import traceback  # here, not at start-up: only a crash needs them
+    from datetime import UTC, datetime
+
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
     head = f"=== {stamp}" + (f" (thread {where})" if where else "") + " ==="
     body = "".join(traceback.format_exception(exc_type, exc, tb))
@@ -71,64 +68,6 @@ def append_log(report: str, path: Path | None = None) -> Path | None:
     except OSError:
         return None
     return path
-
-
-class CrashDialog(QDialog):
-    """Short explanation, where the log is, the details and a "copy details" button."""
-
-    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("crashDialog")
-        self.lang = lang
-        self.count = 0
-        self.setWindowTitle(tr("crash_title", lang))
-        self.setModal(False)
-        self.explanation = QLabel(tr("crash_text", lang))
-        self.explanation.setObjectName("crashText")
-        self.explanation.setWordWrap(True)
-        self.where = QLabel()
-        self.where.setObjectName("crashLog")
-        self.where.setWordWrap(True)
-        self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.details = QPlainTextEdit()
-        self.details.setObjectName("crashDetails")
-        self.details.setReadOnly(True)
-        self.details.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # a Python traceback
-        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.details.setMinimumHeight(160)
-        buttons = QDialogButtonBox()
-        self.copy_button = QPushButton(tr("crash_copy", lang))
-        self.copy_button.setObjectName("crashCopy")
-        self.copy_button.setAutoDefault(False)
-        self.copy_button.clicked.connect(self.copy_details)
-        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
-        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.setText(tr("crash_close", lang))
-        buttons.rejected.connect(self.close)
-        layout = QVBoxLayout(self)
-        for widget in (self.explanation, self.where, self.details, buttons):
-            layout.addWidget(widget)
-        self.resize(560, 360)
-
-    def add_report(self, report: str, log: Path | None) -> None:
-        """Show ``report`` (added after the earlier ones while the dialog is open)."""
-        self.count = self.count + 1 if self.isVisible() else 1
-        if self.count == 1:
-            self.details.setPlainText(report)
-        else:
-            self.details.appendPlainText("\n" + report)
-        text = tr("crash_text", self.lang)
-        if self.count > 1:
-            text += " " + tr("crash_repeated", self.lang, n=number(self.count, self.lang))
-        self.explanation.setText(text)
-        if log is not None:
-            # a left-to-right isolate: in an Arabic line the slashes would otherwise move
-            self.where.setText(tr("crash_log", self.lang, path=f"\u2066{log}\u2069"))
-        else:
-            self.where.setText(tr("crash_no_log", self.lang))
-
-    def copy_details(self) -> None:
-        QGuiApplication.clipboard().setText(self.details.toPlainText())
 
 
 class CrashHandler(QObject):
@@ -189,6 +128,8 @@ class CrashHandler(QObject):
             self._handling = False
 
     def _show(self, report: str, log: object) -> None:
+        from .crash_dialog import CrashDialog
+
         if self.dialog is None:
             self.dialog = CrashDialog(self.lang, self.window)
         self.dialog.add_report(report, log if isinstance(log, Path) else None)

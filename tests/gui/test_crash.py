@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.ui import crash
 from reader.ui.crash import CrashHandler, install_crash_handler
+from reader.ui.crash_dialog import CrashDialog
 from reader.ui.main_window import MainWindow
 
 from .conftest import MakeWindow
@@ -86,7 +87,7 @@ def test_repeated_crashes_share_one_dialog(
         raise_in_slot(f"again-{k}")
     qtbot.waitUntil(lambda: handler.dialog is not None and handler.dialog.count == 30,
                     timeout=5000)
-    dialogs = [w for w in window.findChildren(crash.CrashDialog) if w.isVisible()]
+    dialogs = [w for w in window.findChildren(CrashDialog) if w.isVisible()]
     assert len(dialogs) == 1
     assert "٣٠" in dialogs[0].explanation.text()  # how many times, in Arabic digits
     assert "again-29" in dialogs[0].details.toPlainText()
