@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QTabWidget,
     QToolBar,
     QTreeView,
     QVBoxLayout,
@@ -45,6 +44,7 @@ from .actions import MENUS, TOOLBAR, build_actions
 from .file_watcher import FileWatcher
 from .i18n import minutes_text, section_text, set_digits, tr, words_text
 from .message_bar import MessageBar
+from .presized_tabs import PresizedTabs
 from .reading_pane import ReadingPane
 from .reading_prefs import ReadingPrefs, load_prefs, save_prefs, usable
 from .recent import add_recent, clear_recent, prune_recent
@@ -91,13 +91,13 @@ class MainWindow(QMainWindow):
         self.tree.clicked.connect(self._on_tree_activated)
         self.tree.activated.connect(self._on_tree_activated)
         self._library: LibraryPanel | None = None  # built when first shown
-        self.side = QTabWidget()
+        self.side = PresizedTabs()
         self.side.setObjectName("sideTabs")
         self.side.addTab(self.tree, tr("sections_tab", lang))
         self.side.addTab(QWidget(), tr("library_tab", lang))
         self.side.currentChanged.connect(self._on_side_tab)
 
-        self.tabs = QTabWidget()
+        self.tabs = PresizedTabs()
         self.tabs.setObjectName("documentTabs")
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)

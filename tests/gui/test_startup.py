@@ -178,3 +178,36 @@ print(json.dumps({{"calls": calls, "style": style}}))
     out = json.loads(_python(code).strip().splitlines()[-1])
     assert out["style"] == "fusion"
     assert out["calls"] == ([] if made_by_qari else ["Fusion"])
+
+
+def test_a_new_window_lays_the_text_and_the_tree_out_once_at_their_real_size(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """QTabWidget places its pages only once visible: without PresizedTabs the pane and the tree
+    were first resized to a stale 256×192 while the window was shown, and the whole article was
+    typeset at that width before the real one."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from reader.app import make_window
+
+    window = make_window([SAMPLE], settings_path=tmp_path / "qari.ini")
+    qtbot.addWidget(window)
+    pane = window.current_pane()  # type: ignore[attr-defined]
+    tree = window.tree  # type: ignore[attr-defined]
+    sizes: dict[str, list[tuple[int, int]]] = {"pane": [], "tree": []}
+
+    class Sizes(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Resize:
+                sizes["pane" if watched is pane else "tree"].append(event.size().toTuple())
+            return False
+
+    watcher = Sizes()
+    pane.installEventFilter(watcher)
+    tree.installEventFilter(watcher)
+    window.resize(1100, 700)
+    with qtbot.waitExposed(window):
+        window.show()
+    assert sizes["pane"] == [pane.size().toTuple()]
+    assert sizes["tree"] == [tree.size().toTuple()]
+    assert pane.width() > 600 and tree.width() > 200  # the real layout, not a stale one
