@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMimeData, QPointF, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPointF, QSize, QSizeF, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QFont,
@@ -315,9 +315,15 @@ class ReadingPane(QTextBrowser):
         self.setStyleSheet(pane_stylesheet(self.theme, self.font_px(), self.reading.family))
         self._measure_px = 0.0
 
-    def _update_margins(self, size: QSize | None = None) -> None:
+    def _update_margins(self, size: QSize | None = None, width_follows: bool = False) -> None:
         """Centre a column of ~MEASURE_CHARS characters; leave a screenful after the end
-        (for the viewport ``size``, default: the current one)."""
+        (for the viewport ``size``, default: the current one).
+
+        A new root frame format makes Qt lay the whole text out at once, at the width the
+        document had: wasted when a new width follows (a resize), and never lazy. So the page
+        size is taken away while the margins change (with none, Qt lays nothing out) and put
+        back after, which lays the text out once, lazily (the view first). With
+        ``width_follows``, QTextEdit's own resize handling sets the new page size instead."""
         if not self._sized:
             return  # the first resize sets them (each change lays the text out again)
         size = size if size is not None else self.viewport().size()
@@ -336,7 +342,12 @@ class ReadingPane(QTextBrowser):
             fmt.setRightMargin(side)
             fmt.setTopMargin(24)
             fmt.setBottomMargin(bottom)
+            doc = self.document()
+            page = doc.pageSize()
+            doc.setPageSize(QSizeF(0, 0))
             root.setFrameFormat(fmt)
+            if not width_follows:
+                doc.setPageSize(page)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # Keep the reading place across the reflow; the first resize (at show) applies the
@@ -350,7 +361,9 @@ class ReadingPane(QTextBrowser):
         try:
             keep = self.position() if self.article is not None else None
             self._sized = True
-            self._update_margins(event.size())  # before Qt lays the text out at the new width
+            # Before Qt lays the text out at the new width, which it does when the width changed
+            width_follows = event.oldSize().width() != event.size().width()
+            self._update_margins(event.size(), width_follows=width_follows)
             super().resizeEvent(event)
             if keep is not None:
                 self._pending = None
