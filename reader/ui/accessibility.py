@@ -15,7 +15,6 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .first_frame import after_first_frame
 from .i18n import tr
 
 if TYPE_CHECKING:
@@ -43,14 +43,25 @@ def describe(widget: QWidget, name: str, description: str = "") -> None:
         widget.setAccessibleName(name)
     if description and widget.accessibleDescription() != description:
         widget.setAccessibleDescription(description)
-        if QAccessible.isActive():
-            event = QAccessibleEvent(widget, QAccessible.Event.DescriptionChanged)
-            QAccessible.updateAccessibility(event)
+        if widget.isVisible():  # a hidden widget is not shown to assistive technology
+            _notify_description(widget)
+
+
+def _notify_description(widget: QWidget) -> None:
+    # QAccessible is imported here: PySide builds its Python type with hundreds of enum
+    # members (~1.5 ms), which the window, described before it is shown, never needs.
+    from PySide6.QtGui import QAccessible, QAccessibleEvent
+
+    if QAccessible.isActive():
+        event = QAccessibleEvent(widget, QAccessible.Event.DescriptionChanged)
+        QAccessible.updateAccessibility(event)
 
 
 def accessible_name(widget: QWidget) -> str:
     """The name assistive technology gets: the accessible name, else what Qt derives (the
     button's text, a buddy label's text …)."""
+    from PySide6.QtGui import QAccessible
+
     iface = QAccessible.queryAccessibleInterface(widget)
     return iface.text(QAccessible.Text.Name) if iface is not None else widget.accessibleName()
 
@@ -84,9 +95,11 @@ def describe_main_window(window: MainWindow) -> None:
         button = toolbar.widgetForAction(action)
         if button is not None:
             describe(button, plain(action.text()), action.toolTip())
-    # The other controls (tab close buttons, the text …) are named from what they show when
-    # the window first takes the focus (watch_focus): walking every child now would make
-    # PySide build a Python type for each Qt class among them, ~8 ms before the first paint.
+    # The other controls (tab close buttons, scroll bars …) are named from what they show once
+    # the first frame is on screen: walking every child makes PySide build a Python type for
+    # each Qt class among them, and QAccessible's, ~4 ms the reader would wait for.
+    window.setProperty(_DESCRIBED, True)  # the focus watcher leaves the window to this
+    after_first_frame(window, lambda: name_unnamed(window, lang))
 
 
 def name_unnamed(root: QWidget, lang: str) -> None:

@@ -8,7 +8,7 @@ bar, library search) are imported by that method on first use.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QWidget
@@ -19,8 +19,7 @@ Shortcut = QKeySequence.StandardKey | str
 SK = QKeySequence.StandardKey
 
 
-@dataclass(frozen=True)
-class ActionSpec:
+class ActionSpec(NamedTuple):
     """One action: ``handler`` is the name of a no-argument method of the main window."""
 
     name: str

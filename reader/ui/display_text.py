@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.model.harakat import HARAKAT
 
@@ -36,8 +36,7 @@ _LATIN = re.compile(r"[A-Za-z_]")
 LRI, PDI = "\u2066", "\u2069"
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     """``text[start:end]`` is shown as ``prefix + body + suffix``; ``body`` has one character
     per model character (a digit for a digit), or is empty (removed text)."""
 
@@ -48,8 +47,7 @@ class Edit:
     suffix: str = ""
 
 
-@dataclass(frozen=True)
-class DisplayOptions:
+class DisplayOptions(NamedTuple):
     """How model text is shown: harakat on or off, digit style (see :data:`DIGIT_STYLES`)."""
 
     show_harakat: bool = True

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 import math
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -416,7 +415,7 @@ class MainWindow(QMainWindow):
     def toggle_harakat(self) -> None:
         """View > Show Harakat: display only (search and export keep them)."""
         shown = self.actions_by_name["show_harakat"].isChecked()
-        self.set_reading(replace(self.reading, show_harakat=shown))
+        self.set_reading(self.reading._replace(show_harakat=shown))
 
     def show_reading_settings(self) -> None:
         """View > Reading Settings: the non-modal dialog (see :mod:`.reading_settings`)."""

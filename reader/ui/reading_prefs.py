@@ -7,7 +7,7 @@ have their own keys and actions (they predate this) and stay outside.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from . import settings as keys
 from .display_text import DisplayOptions
@@ -15,8 +15,7 @@ from .render import RenderOptions
 from .settings import Settings
 
 
-@dataclass(frozen=True)
-class ReadingPrefs:
+class ReadingPrefs(NamedTuple):
     """How the article is set: what the user chose in View > Reading Settings."""
 
     family: str = keys.FONT_FAMILY.default
@@ -35,7 +34,7 @@ class ReadingPrefs:
         return RenderOptions(self.line_spacing, self.display)
 
     def with_family(self, family: str) -> ReadingPrefs:
-        return replace(self, family=family)
+        return self._replace(family=family)
 
 
 def load_prefs(settings: Settings) -> ReadingPrefs:

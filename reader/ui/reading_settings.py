@@ -9,7 +9,6 @@ shows up in it.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLocale, Qt
@@ -159,8 +158,7 @@ class ReadingSettingsDialog(QDialog):
 
     def prefs(self) -> ReadingPrefs:
         """The reading settings the dialog shows."""
-        return replace(
-            self.window_.reading,
+        return self.window_.reading._replace(
             family=str(self.font_combo.currentData()),
             line_spacing=self.spacing_spin.value(),
             text_width=self.width_spin.value(),

@@ -18,9 +18,9 @@ model offsets into it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from html import escape
 from itertools import pairwise
+from typing import NamedTuple
 
 from reader.model import Article, Block, BlockKind, Section, SpanKind
 
@@ -36,25 +36,23 @@ MEASURE_CHARS = 68
 MAX_INDENT_LEVELS = 4
 
 
-@dataclass(frozen=True)
-class RenderOptions:
+class RenderOptions(NamedTuple):
     """Reading settings that change the HTML: line height (percent) and the display text."""
 
     line_height: int = LINE_HEIGHT
-    display: DisplayOptions = field(default_factory=DisplayOptions)
+    display: DisplayOptions = DisplayOptions()
 
 
-@dataclass
-class RenderedArticle:
+class RenderedArticle(NamedTuple):
     """HTML plus the block numbers where headings land (in document order)."""
 
     html: str
     #: (block number, section id) for every headed section, in document order.
-    headings: list[tuple[int, int]] = field(default_factory=list)
+    headings: list[tuple[int, int]]
     #: Number of QTextBlocks the HTML produces.
     block_count: int = 0
     #: Internal link targets (``#anchor``) → section id.
-    anchors: dict[str, int] = field(default_factory=dict)
+    anchors: dict[str, int] = {}  # noqa: RUF012 (never mutated: each article builds its own)
     #: True when the HTML holds theme colours (links), so a theme switch re-renders it.
     themed: bool = False
 
@@ -168,21 +166,21 @@ def render_article(
 ) -> RenderedArticle:
     """Typeset ``article`` as HTML for the reading pane."""
     out: list[str] = [HTML_START, *title_html(article, options)]
-    result = RenderedArticle(html="")
+    headings: list[tuple[int, int]] = []
+    anchors: dict[str, int] = {}
+    themed = False
     blocks = 2
     for section in article.sections:
         if section.anchor:
-            result.anchors.setdefault(section.anchor, section.id)
+            anchors.setdefault(section.anchor, section.id)
         if section.heading is not None:
             out.append(heading_html(section, options))
-            result.headings.append((blocks, section.id))
+            headings.append((blocks, section.id))
             blocks += 1
         for block in section.blocks:
             html, link = block_html(block, theme, options)
-            result.themed |= link
+            themed |= link
             out.append(html)
             blocks += 1
     out.append(HTML_END)
-    result.html = "\n".join(out)
-    result.block_count = blocks
-    return result
+    return RenderedArticle("\n".join(out), headings, blocks, anchors, themed)

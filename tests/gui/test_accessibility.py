@@ -34,6 +34,10 @@ def _window(qtbot: QtBot, tmp_path: Path, sample: Path, lang: str) -> MainWindow
     window = make_window([sample], settings_path=tmp_path / f"{lang}.ini", lang=lang)
     qtbot.addWidget(window)
     show_window(qtbot, window)
+    # Controls without a name of their own are named once the first frame is on screen.
+    hidden_button = window.findChild(QWidget, "messageClose")
+    assert hidden_button is not None
+    qtbot.waitUntil(lambda: bool(hidden_button.accessibleName()))
     return window
 
 

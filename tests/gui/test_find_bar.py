@@ -333,16 +333,14 @@ def test_offsets_are_mapped_through_what_qt_shows() -> None:
 def test_matches_are_highlighted_with_harakat_hidden_and_digits_changed(
     qtbot: QtBot, make: MakeWindow, sample_path: Path
 ) -> None:
-    from dataclasses import replace
-
     window = make([sample_path])
     pane = pane_of(window)
-    window.set_reading(replace(window.reading, show_harakat=False, digits="arabic-indic"))
+    window.set_reading(window.reading._replace(show_harakat=False, digits="arabic-indic"))
     bar = open_bar(qtbot, window)
     type_query(qtbot, bar, "استقرارا")
     assert [t for t, _ in highlighted(pane)] == ["استقرارا"]  # its tanween is not shown
     type_query(qtbot, bar, "2025")
     assert [t for t, _ in highlighted(pane)] == ["٢٠٢٥"]  # shown in Arabic-Indic digits
     assert bar.count.text() == "١ من ١"
-    window.set_reading(replace(window.reading, show_harakat=True, digits="auto"))
+    window.set_reading(window.reading._replace(show_harakat=True, digits="auto"))
     qtbot.waitUntil(lambda: [t for t, _ in highlighted(pane)] == ["2025"])
