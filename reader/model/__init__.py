@@ -1,4 +1,4 @@
-"""The article model: parsing article files into plain dataclasses (no Qt)."""
+"""The article model: parsing article files into plain value classes (no Qt)."""
 
 from .document import Article, Block, BlockKind, Format, Section, Source, Span, SpanKind
 from .errors import (

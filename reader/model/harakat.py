@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import replace
 
 from .document import Article, Block, Section
 
@@ -36,9 +35,9 @@ def _block(block: Block) -> Block:
     def moved(offset: int) -> int:  # offset in the text once the marks before it are gone
         return offset - bisect_right(removed, offset - 1)
 
-    spans = [replace(s, start=moved(s.start), end=moved(s.end)) for s in block.spans]
-    return replace(block, text=HARAKAT.sub("", text),
-                   spans=tuple(s for s in spans if s.start < s.end))
+    spans = [s._replace(start=moved(s.start), end=moved(s.end)) for s in block.spans]
+    return block._replace(text=HARAKAT.sub("", text),
+                          spans=tuple(s for s in spans if s.start < s.end))
 
 
 def without_harakat(article: Article) -> Article:
@@ -55,8 +54,7 @@ def without_harakat(article: Article) -> Article:
         )
         for s in article.sections
     ]
-    return replace(
-        article,
+    return article.copy_with(
         title=strip_harakat(article.title),
         sections=sections,
         author=None if article.author is None else strip_harakat(article.author),

@@ -99,7 +99,7 @@ def describe_main_window(window: MainWindow) -> None:
     # the first frame is on screen: walking every child makes PySide build a Python type for
     # each Qt class among them, and QAccessible's, ~4 ms the reader would wait for.
     window.setProperty(_DESCRIBED, True)  # the focus watcher leaves the window to this
-    after_first_frame(window, lambda: name_unnamed(window, lang))
+    after_first_frame(window, lambda shown: name_unnamed(shown, lang))
 
 
 def name_unnamed(root: QWidget, lang: str) -> None:

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QWidget
 
 
 class _AfterFirstPaint(QObject):
-    def __init__(self, widget: QWidget, work: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._work: Callable[[], None] | None = work
+    def __init__(self, widget: QWidget, work: Callable[[QWidget], None]) -> None:
+        super().__init__(widget)  # no reference to the widget: its child, found as parent()
+        self._work: Callable[[QWidget], None] | None = work
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -35,10 +35,14 @@ class _AfterFirstPaint(QObject):
     def _run(self) -> None:
         work, self._work = self._work, None
         self.deleteLater()
-        if work is not None:
-            work()
+        widget = self.parent()
+        if work is not None and isinstance(widget, QWidget):
+            work(widget)
 
 
-def after_first_frame(widget: QWidget, work: Callable[[], None]) -> None:
-    """Run ``work`` once, soon after ``widget`` (a window) first paints."""
+def after_first_frame(widget: QWidget, work: Callable[[QWidget], None]) -> None:
+    """Run ``work(widget)`` once, soon after ``widget`` (a window) first paints.
+
+    ``work`` gets the widget as its argument: a closure over it would keep a closed window's
+    Python object alive until the garbage collector breaks the cycle."""
     _AfterFirstPaint(widget, work)
