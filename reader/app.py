@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import argparse
     from pathlib import Path
+    from types import SimpleNamespace
 
     from PySide6.QtWidgets import QMainWindow
 
@@ -48,7 +49,7 @@ def make_window(
                  persist=persist)
 
 
-def run_app(ns: argparse.Namespace) -> int:
+def run_app(ns: argparse.Namespace | SimpleNamespace) -> int:
     """What ``qari [FILE ...]`` runs once its arguments are parsed (see :mod:`reader.cli`)."""
     from reader.ui.app import run_app as run
 

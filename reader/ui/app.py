@@ -11,7 +11,6 @@ and embedding; :func:`run_app` is what ``qari [FILE ...]`` and ``qari --screensh
 
 from __future__ import annotations
 
-import argparse
 import gc
 import json
 import os
@@ -45,6 +44,9 @@ from .settings import Settings
 from .themes import ThemeManager, new_application
 
 if TYPE_CHECKING:
+    import argparse
+    from types import SimpleNamespace
+
     from .single_instance import InstanceServer
 
 ORGANISATION = "Qari"
@@ -212,7 +214,7 @@ def _parse_size(text: str) -> tuple[int, int] | None:
     return (w, h) if 200 <= w <= 10000 and 150 <= h <= 10000 else None
 
 
-def run_app(ns: argparse.Namespace) -> int:
+def run_app(ns: argparse.Namespace | SimpleNamespace) -> int:
     """``qari [FILE ...]``: show the window; with ``--screenshot OUT.png`` save a PNG instead."""
     size = _parse_size(ns.size)
     if ns.screenshot and size is None:
