@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
         self.side = PresizedTabs(self.splitter)
         self.side.setObjectName("sideTabs")
         self.splitter.addWidget(self.side)  # first = right-hand side in a right-to-left window
-        self.tree = QTreeView()
+        self.tree = QTreeView(self.side.pages())
         self.tree.setObjectName("sectionTree")
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         self.tree.activated.connect(self._on_tree_activated)
         self._library: LibraryPanel | None = None  # built when first shown
         self.side.addTab(self.tree, tr("sections_tab", lang))
-        self.side.addTab(QWidget(), tr("library_tab", lang))
+        self.side.addTab(QWidget(self.side.pages()), tr("library_tab", lang))
         self.side.currentChanged.connect(self._on_side_tab)
 
         self.stack = QStackedWidget(self.splitter)
@@ -208,7 +208,7 @@ class MainWindow(QMainWindow):
         article = self._load(resolved)
         if article is None:
             return None
-        pane = ReadingPane()
+        pane = ReadingPane(self.tabs.pages())
         pane.path = resolved
         pane.setAcceptDrops(False)  # drops go to the window
         pane.set_theme(self.theme)

@@ -18,13 +18,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QStackedWidget, QTabWidget
+from PySide6.QtWidgets import QStackedWidget, QTabWidget, QWidget
 
 _PAGES = "qt_tabwidget_stackedwidget"
 
 
 class PresizedTabs(QTabWidget):
     """A QTabWidget that sizes its pages while hidden, as it will once shown."""
+
+    def pages(self) -> QWidget:
+        """The widget that holds the pages: a page made as its child is added without being
+        moved to another parent (which, under an application stylesheet, polishes it again)."""
+        found = self.findChild(QStackedWidget, _PAGES)
+        return found if found is not None else self
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
