@@ -37,6 +37,7 @@ from reader import paths
 
 from . import settings as keys
 from .accessibility import watch_focus
+from .first_frame import after_first_frame
 from .fonts import register_fonts, register_ui_fonts
 from .i18n import tr, translator
 from .main_window import MainWindow
@@ -215,7 +216,18 @@ def _parse_size(text: str) -> tuple[int, int] | None:
 
 
 def run_app(ns: argparse.Namespace | SimpleNamespace) -> int:
-    """``qari [FILE ...]``: show the window; with ``--screenshot OUT.png`` save a PNG instead."""
+    """``qari [FILE ...]``: show the window; with ``--screenshot OUT.png`` save a PNG instead.
+
+    The command (:func:`reader.cli.main`) turns the cyclic garbage collector off before it
+    imports the window code; it is back on once the window's first frame is on screen (at the
+    latest a second after start, and whatever happens when this returns)."""
+    try:
+        return _run_app(ns)
+    finally:
+        gc.enable()
+
+
+def _run_app(ns: argparse.Namespace | SimpleNamespace) -> int:
     size = _parse_size(ns.size)
     if ns.screenshot and size is None:
         print(f"qari: invalid --size {ns.size!r}, expected WIDTHxHEIGHT", file=sys.stderr)
@@ -251,6 +263,8 @@ def run_app(ns: argparse.Namespace | SimpleNamespace) -> int:
     from .crash import install_crash_handler
 
     install_crash_handler(window)
+    after_first_frame(window, lambda _shown: gc.enable())
+    QTimer.singleShot(1000, gc.enable)  # should the first frame never come (a hidden window)
     if server is not None:
         server.setParent(window)
         server.pathsReceived.connect(lambda received: _open_here(window, received))

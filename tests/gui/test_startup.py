@@ -211,3 +211,38 @@ def test_a_new_window_lays_the_text_and_the_tree_out_once_at_their_real_size(
     assert sizes["pane"] == [pane.size().toTuple()]
     assert sizes["tree"] == [tree.size().toTuple()]
     assert pane.width() > 600 and tree.width() > 200  # the real layout, not a stale one
+
+
+def test_garbage_collection_is_off_while_the_window_starts_and_on_after_its_first_frame(
+    tmp_path: Path,
+) -> None:
+    code = """
+import gc, json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+import reader.ui.app as ui
+from reader.ui.first_frame import after_first_frame
+seen = {}
+real = ui.make_window
+def make_window(*args, **kwargs):
+    seen["building"] = gc.isenabled()
+    window = real(*args, **kwargs)
+    def later(_window):
+        seen["after_first_frame"] = gc.isenabled()
+        QApplication.quit()
+    after_first_frame(window, lambda w: QTimer.singleShot(50, lambda: later(w)))
+    return window
+ui.make_window = make_window
+from reader import cli
+seen["before"] = gc.isenabled()
+cli.main(["--new-instance", sys.argv[1]])
+seen["after"] = gc.isenabled()
+print(json.dumps(seen))
+"""
+    env = {f"XDG_{n}_HOME": str(tmp_path / n.lower()) for n in ("CONFIG", "CACHE", "STATE")}
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(SAMPLE)], capture_output=True, text=True,
+        timeout=60, check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env},
+    )
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen == {"before": True, "building": False, "after_first_frame": True, "after": True}
