@@ -7,6 +7,8 @@ line. Runs alternate (app, baseline, app, ...) so that a burst of load on this s
 hits both; the figures are medians, with the quartiles and the fastest run in the note.
 (:func:`measure` also returns each process's CPU time to its exit, for a look by hand on a busy
 machine; it counts the interpreter's teardown after the paint, so it is not the figure.)
+When valgrind is installed, :func:`instructions` adds the instructions each process runs to
+its first paint (callgrind): a figure that does not move with the machine's load.
 
 Both run with settings and caches in a temporary folder (the user's are never touched), after
 one untimed run each that builds the theme cache and the bytecode: the figure is a normal
@@ -15,7 +17,10 @@ start, not the very first one after installing. Target (issue 3): app ≤ 1.3 ×
 
 from __future__ import annotations
 
+import re
+import shutil
 import statistics
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -65,6 +70,34 @@ def quartiles(times: list[float]) -> str:
     return f"{q1:.3f}-{q3:.3f}"
 
 
+def instructions(article: Path = SAMPLE) -> tuple[int, int] | None:
+    """Instructions each process runs to its first painted frame, counted by callgrind
+    (None without valgrind): the same on a busy machine as on a quiet one.
+
+    Both run once untimed first (bytecode, theme cache); hash randomisation is fixed, so a
+    second count gives the same figure to within a few thousand instructions."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    runner = str(ROOT / "benchmarks" / "first_paint_runner.py")
+    counts = []
+    with tempfile.TemporaryDirectory(prefix="qari-bench-callgrind-") as tmp:
+        env = {**isolated_env(Path(tmp)), APP_ENV: "1", "PYTHONHASHSEED": "0"}
+        for target in ("app", str(ROOT / "benchmarks" / "startup_baseline.py")):
+            cmd = python_cmd(runner, target, str(article))
+            subprocess.run(cmd, env=env, capture_output=True, check=True, timeout=120)
+            out = Path(tmp) / "callgrind.out"
+            done = subprocess.run(
+                [valgrind, "--tool=callgrind", f"--callgrind-out-file={out}", *cmd],
+                env=env, capture_output=True, text=True, check=True, timeout=600,
+            )
+            found = re.search(r"Collected\s*:\s*(\d+)", done.stderr)
+            if found is None:
+                return None
+            counts.append(int(found.group(1)))
+    return counts[0], counts[1]
+
+
 def run(quick: bool) -> list[Result]:
     repeat = 1 if quick else 21
     (app, _), (base, _) = measure(repeat, warmup=0 if quick else 2)
@@ -73,4 +106,11 @@ def run(quick: bool) -> list[Result]:
         f"n={len(app)} each; IQR app {quartiles(app)} s, baseline {quartiles(base)} s; "
         f"fastest {min(app):.3f} / {min(base):.3f} s; target ratio <= 1.3"
     )
-    return [Result("startup (sample, to first paint)", median(app), "s", median(base), note)]
+    results = [Result("startup (sample, to first paint)", median(app), "s", median(base), note)]
+    counted = None if quick else instructions()
+    if counted is not None:
+        results.append(Result(
+            "startup instructions (callgrind)", counted[0] / 1e6, "M instr", counted[1] / 1e6,
+            "to the first paint, both processes; load-independent",
+        ))
+    return results
