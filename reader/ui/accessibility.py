@@ -2,9 +2,10 @@
 
 A screen reader reads a control's accessible name (Qt falls back to its text or its buddy
 label) and its description. The main window's controls get both here, in the window's
-language; controls of dialogs that have no name of their own get one from what they show
-(tooltip, placeholder, title) when their window first takes the focus, and the controls
-of a part made later (find bar, library) when one of them takes it (:func:`watch_focus`).
+language; its other controls (tab close buttons, scroll bars …) get a name from what they
+show (tooltip, text, title) once the window's first frame is on screen, controls of dialogs
+when their window first takes the focus, and the controls of a part made later (find bar,
+library) when one of them takes it (:func:`watch_focus`).
 When the text moves to another section, the pane's and the tree's descriptions say which
 one ("Current section: …, Section 3 of 8") and assistive technology is told they changed.
 """
