@@ -71,7 +71,29 @@ class Block(NamedTuple):
         return self.kind is BlockKind.LIST_ITEM and self.marker[:1].isdigit()
 
 
-class Section:
+class _Record:
+    """Equality, repr and copies of a mutable model class from its ``_FIELDS`` (in
+    constructor order; they are also its slots)."""
+
+    __slots__ = ()
+    _FIELDS: tuple[str, ...] = ()
+
+    def _values(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self._FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._values() == other._values()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._FIELDS)
+        return f"{type(self).__name__}({fields})"
+
+
+class Section(_Record):
     """A heading and the blocks up to the next heading.
 
     ``heading`` is None for lead text before the first heading. ``level`` is the heading level
@@ -79,7 +101,8 @@ class Section:
     internal link (``#anchor``) uses to reach this section, when the source gives one.
     """
 
-    __slots__ = ("anchor", "blocks", "heading", "id", "level", "parent")
+    _FIELDS = ("id", "heading", "level", "blocks", "anchor", "parent")
+    __slots__ = _FIELDS
 
     def __init__(
         self,
@@ -96,20 +119,6 @@ class Section:
         self.blocks: list[Block] = [] if blocks is None else blocks
         self.anchor = anchor
         self.parent = parent
-
-    def _fields(self) -> tuple[object, ...]:
-        return (self.id, self.heading, self.level, self.blocks, self.anchor, self.parent)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Section):
-            return NotImplemented
-        return self._fields() == other._fields()
-
-    __hash__ = None  # type: ignore[assignment]  # mutable
-
-    def __repr__(self) -> str:
-        return (f"Section(id={self.id!r}, heading={self.heading!r}, level={self.level!r}, "
-                f"blocks={self.blocks!r}, anchor={self.anchor!r}, parent={self.parent!r})")
 
     @property
     def paragraphs(self) -> list[str]:
@@ -131,7 +140,7 @@ class Source(NamedTuple):
     size: int = 0
 
 
-class Article:
+class Article(_Record):
     """A parsed article: title, sections in document order, and removed boilerplate.
 
     ``bylines`` keeps, as written, the byline and dateline lines a plain-text article carries
@@ -140,7 +149,8 @@ class Article:
     them means every character of the source is still somewhere in the article.
     """
 
-    __slots__ = ("author", "boilerplate", "bylines", "date", "sections", "source", "title")
+    _FIELDS = ("title", "source", "sections", "boilerplate", "author", "date", "bylines")
+    __slots__ = _FIELDS
 
     def __init__(
         self,
@@ -161,28 +171,11 @@ class Article:
         self.bylines: list[str] = [] if bylines is None else bylines
         link_sections(self.sections)
 
-    def _fields(self) -> tuple[object, ...]:
-        return (self.title, self.source, self.sections, self.boilerplate, self.author,
-                self.date, self.bylines)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Article):
-            return NotImplemented
-        return self._fields() == other._fields()
-
-    __hash__ = None  # type: ignore[assignment]  # mutable
-
-    def __repr__(self) -> str:
-        return (f"Article(title={self.title!r}, source={self.source!r}, "
-                f"sections={self.sections!r}, boilerplate={self.boilerplate!r}, "
-                f"author={self.author!r}, date={self.date!r}, bylines={self.bylines!r})")
-
     def copy_with(self, **changes: object) -> Article:
         """A new article with ``changes`` (field name → value); the rest is shared."""
-        fields = dict(zip(self.__slots__, (getattr(self, n) for n in self.__slots__),
-                          strict=True))
+        fields = dict(zip(self._FIELDS, self._values(), strict=True))
         fields.update(changes)
-        return Article(**fields)
+        return Article(**fields)  # type: ignore[arg-type]
 
     def label(self) -> str:
         """What to call the article in a window or list: its title, else its file name."""

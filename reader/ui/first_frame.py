@@ -1,7 +1,7 @@
 """Work that can wait until a window's first frame is on screen.
 
 Some start-up work changes nothing the reader sees: naming every control for assistive
-technology, the window icon (drawn by the desktop, not by Qari). :func:`after_first_frame` runs
+technology, turning the garbage collector back on. :func:`after_first_frame` runs
 such work once the window has painted its first frame and the events that paint queued have
 been handled, so the text appears that much sooner (about 4 ms for the sample article). A
 window that is never shown never runs it.

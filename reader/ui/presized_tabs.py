@@ -34,11 +34,9 @@ class PresizedTabs(QTabWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self.isVisible():
-            return  # QTabWidget has placed its pages itself
-        pages = self.findChild(QStackedWidget, _PAGES)
-        if pages is None:
-            return
+        pages = self.pages()
+        if self.isVisible() or pages is self:
+            return  # QTabWidget has placed its pages itself (or they are not where expected)
         bar = self.tabBar()
         top = 0 if bar.isHidden() else bar.sizeHint().height()
         size = event.size()

@@ -111,7 +111,7 @@ class ReadingPane(QTextBrowser):
         self.zoom = 100
         self.reading = ReadingPrefs()
         self._shown: dict[tuple[int | None, int], DisplayText] = {}
-        self._rendered = RenderedArticle("", [])
+        self._rendered = RenderedArticle("", [], 0, {})
         self._heading_blocks: list[tuple[int, int]] = []  # (block number, section id)
         self._heading_of: dict[int, int] = {}  # section id → block number
         self._heading_numbers: list[int] = []

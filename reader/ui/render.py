@@ -59,9 +59,9 @@ class RenderedArticle(NamedTuple):
     #: (block number, section id) for every headed section, in document order.
     headings: list[tuple[int, int]]
     #: Number of QTextBlocks the HTML produces.
-    block_count: int = 0
+    block_count: int
     #: Internal link targets (``#anchor``) → section id.
-    anchors: dict[str, int] = {}  # noqa: RUF012 (never mutated: each article builds its own)
+    anchors: dict[str, int]
     #: True when the HTML holds theme colours (links), so a theme switch re-renders it.
     themed: bool = False
 
